@@ -1,0 +1,418 @@
+"""Raw documents to clean paragraphs, with an account of what every rule did.
+
+Every raw line ends with exactly one disposition: kept in a paragraph, kept as metadata, a structural line
+(title, byline), blank, or removed by a named rule. `clean_document` checks that the dispositions add up to
+the file's line count, so no line is lost silently.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import report_layout, rules
+from .manifest import CorpusError, Document, Layout
+
+PARAGRAPH_COLUMNS = [
+    "para_id", "doc_id", "part_id", "part_kind", "part_title", "para_no", "kind",
+    "text", "text_original", "n_chars", "line_start", "line_end",
+]
+REPORT_COLUMNS = ["doc_id", "rule", "lines", "chars", "changes"]
+METADATA_COLUMNS = ["doc_id", "field", "value", "line"]
+
+KEPT = {"paragraph", "title", "byline", "metadata", "blank"}
+
+
+@dataclass
+class Para:
+    part_id: str
+    part_kind: str
+    part_title: str | None
+    kind: str
+    lines: list[int]
+    text: str
+
+
+@dataclass
+class Part:
+    part_id: str
+    part_kind: str
+    title: str | None
+    lines: list[int] = field(default_factory=list)
+
+
+class DocCleaner:
+    """Holds one document's lines, their dispositions and the rule counts while layouts work on them."""
+
+    def __init__(self, doc: Document, text: str):
+        self.doc = doc
+        self.lines = text.split("\n")
+        self.disposition: list[str | None] = [None] * len(self.lines)
+        self.counts: Counter = Counter()
+        self.paragraphs: list[Para] = []
+        self.metadata: list[tuple[str, str, int]] = []
+        for i, line in enumerate(self.lines):
+            if not line.strip():
+                self.disposition[i] = "blank"
+
+    # -- bookkeeping -------------------------------------------------------------------------------------------
+    def remove(self, i: int, rule: str) -> None:
+        if self.disposition[i] not in (None, "blank"):
+            raise AssertionError(f"line {i + 1} already has disposition {self.disposition[i]}")
+        self.disposition[i] = rule
+        self.counts[(rule, "lines")] += 1
+        self.counts[(rule, "chars")] += len(self.lines[i])
+        self.counts[(rule, "changes")] += 1
+
+    def mark(self, i: int, disposition: str) -> None:
+        self.disposition[i] = disposition
+
+    def keep_metadata(self, i: int, name: str, value: str) -> None:
+        """Move a line out of the text into the metadata table (crawler fields, figure sources)."""
+        self.metadata.append((name, value.strip(), i + 1))
+        self.mark(i, "metadata")
+        self.counts[(f"to_metadata:{name}", "lines")] += 1
+        self.counts[(f"to_metadata:{name}", "chars")] += len(self.lines[i])
+        self.counts[(f"to_metadata:{name}", "changes")] += 1
+
+    def count(self, rule: str, chars: int, changes: int) -> None:
+        self.counts[(rule, "chars")] += chars
+        self.counts[(rule, "changes")] += changes
+
+    def is_open(self, i: int) -> bool:
+        return self.disposition[i] is None
+
+    # -- text rules applied to kept text -----------------------------------------------------------------------
+    def normalize(self, text: str) -> str:
+        text, n = rules.drop_private_use(text)
+        self.count("private_use_glyphs", n, n)
+        before = len(text)
+        text, n = rules.normalize_width(text)
+        if n:
+            self.count("width_forms", 0, n)
+        text, n = rules.despace(text)
+        self.count("whitespace", before - len(text), n)
+        return text
+
+    def add_paragraph(self, part: Part, kind: str, line_numbers: list[int], text: str) -> None:
+        if kind == "table":  # cells are separated by spaces: keep one space, one line per row
+            text, n = rules.normalize_width(text)
+            text = "\n".join(" ".join(row.split()) for row in text.split("\n") if row.strip())
+        else:
+            text = self.normalize(text)
+        if text:
+            self.paragraphs.append(Para(part.part_id, part.part_kind, part.title, kind, line_numbers, text))
+            for i in line_numbers:
+                if self.disposition[i] is None:
+                    self.disposition[i] = "paragraph"
+
+    def median_line_length(self) -> float:
+        lengths = [len(rules.despace(l)[0]) for i, l in enumerate(self.lines) if self.is_open(i)]
+        return statistics.median(lengths) if lengths else 20.0
+
+
+# --- paragraph assembly -------------------------------------------------------------------------------------------
+
+def join_lines(parts: list[str]) -> str:
+    """Join hard-wrapped lines; a space only where a Latin word or number would otherwise run into the next."""
+    out = ""
+    for piece in (p.strip() for p in parts):
+        if out and piece and re.match(r"[A-Za-z0-9]", piece[0]) and re.search(r"[A-Za-z0-9%]$", out):
+            out += " "
+        out += piece
+    return out
+
+
+def is_heading(line: str, next_line: str | None, median: float, blank_after: bool) -> bool:
+    """A sub-heading inside an article: a line with no punctuation that starts a paragraph, is clearly shorter
+    than the column (or a little shorter and set off by a blank line), and is followed by a full-length line."""
+    text = rules.despace(line)[0]
+    if not text or not rules.has_cjk(text) or re.search(r"[，。、；：！？,;:!?“”\"]", text):
+        return False
+    limit = 0.8 * median if blank_after else 0.6 * median
+    if len(text) > max(4, limit) or next_line is None:
+        return False
+    following = rules.despace(next_line)[0]
+    return len(following) >= 0.6 * median or rules.ends_sentence(following)
+
+
+def assemble(cleaner: DocCleaner, part: Part, detect_headings: bool = True) -> None:
+    """Turn a part's open lines into paragraphs: join lines broken mid-sentence (across blank lines and removed
+    lines too), end a paragraph at a sentence end, or at a clause end (；：) followed by a blank line."""
+    median = cleaner.median_line_length()
+    body = [i for i in part.lines if cleaner.disposition[i] in (None, "blank")]
+    open_lines = [i for i in body if cleaner.is_open(i)]
+    next_open = {a: b for a, b in zip(open_lines, open_lines[1:])}
+    current: list[int] = []
+
+    def flush():
+        if current:
+            kind = "note" if re.fullmatch(r"（作者系.*）", rules.despace(cleaner.lines[current[0]])[0]) else "body"
+            cleaner.add_paragraph(part, kind, list(current), join_lines([cleaner.lines[i] for i in current]))
+            current.clear()
+
+    for pos, i in enumerate(body):
+        line = cleaner.lines[i]
+        if cleaner.disposition[i] == "blank":
+            if current and rules.ends_clause(cleaner.lines[current[-1]]):
+                flush()
+            continue
+        nxt = next_open.get(i)
+        blank_after = i + 1 < len(cleaner.lines) and cleaner.disposition[i + 1] == "blank"
+        following = cleaner.lines[nxt] if nxt is not None else None
+        if detect_headings and not current and is_heading(line, following, median, blank_after):
+            cleaner.add_paragraph(part, "heading", [i], line)
+            continue
+        current.append(i)
+        if rules.ends_sentence(line) or re.fullmatch(r"\s*（作者系.*）\s*", line):
+            flush()
+    flush()
+
+
+# --- layouts ------------------------------------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^\s*(本报记者|记者)?\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})\s*$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _find_title(cleaner: DocCleaner, title: str) -> list[int]:
+    """Line numbers of the one or two consecutive lines that spell the title (spaces ignored)."""
+    want = _squash(title)
+    n = len(cleaner.lines)
+    for i in range(n):
+        if not cleaner.is_open(i):
+            continue
+        run = _squash(cleaner.lines[i])
+        if run == want:
+            return [i]
+        if i + 1 < n and cleaner.is_open(i + 1) and run + _squash(cleaner.lines[i + 1]) == want:
+            return [i, i + 1]
+    raise CorpusError(f"{cleaner.doc.path}: title {title!r} of document {cleaner.doc.id!r} (from the manifest) not found in the text")
+
+
+def _captions(cleaner: DocCleaner) -> None:
+    """Lines the PDF extraction printed twice are photo captions: undo the doubling and keep them apart."""
+    part = Part("captions", "captions", None)
+    run: list[int] = []
+    for i, line in enumerate(cleaner.lines + ["end"]):
+        if cleaner.disposition[i:i + 1] == ["blank"]:
+            continue  # a caption and its photo credit may stand on lines apart
+        doubled = i < len(cleaner.lines) and cleaner.is_open(i) and rules.is_doubled(line)
+        if doubled:
+            run.append(i)
+            continue
+        if run:
+            texts = []
+            for j in run:
+                undoubled, n = rules.undouble(cleaner.lines[j])
+                cleaner.count("doubled_characters", len(cleaner.lines[j]) - len(undoubled), n)
+                texts.append(undoubled)
+            cleaner.add_paragraph(part, "caption", list(run), join_lines(texts))
+            run = []
+
+
+def layout_titles_after_body(cleaner: DocCleaner) -> list[Part]:
+    doc = cleaner.doc
+    _captions(cleaner)
+    authors = {_squash(a) for art in doc.articles for a in art.authors}
+    for article in doc.articles:
+        if not article.title:
+            continue
+        title_lines = _find_title(cleaner, article.title)
+        for i in title_lines:
+            cleaner.mark(i, "title")
+        j = title_lines[-1] + 1
+        while j < len(cleaner.lines) and cleaner.disposition[j] == "blank":
+            j += 1
+        if j < len(cleaner.lines) and cleaner.is_open(j):
+            match = _BYLINE.match(cleaner.lines[j])
+            if match and _squash(match.group(2)) in authors:
+                cleaner.mark(j, "byline")
+    # Body segments are the runs of open lines between titles, bylines and captions; one per article, in order.
+    segments: list[list[int]] = []
+    current: list[int] = []
+    for i, disp in enumerate(cleaner.disposition):
+        if disp in ("title", "byline", "paragraph"):
+            if any(cleaner.is_open(k) for k in current):
+                segments.append(current)
+            current = []
+        else:
+            current.append(i)
+    if any(cleaner.is_open(k) for k in current):
+        segments.append(current)
+    if len(segments) != len(doc.articles):
+        spans = ", ".join(f"lines {s[0] + 1}-{s[-1] + 1}" for s in segments)
+        raise CorpusError(
+            f"{doc.path}: found {len(segments)} article bodies ({spans}) but the manifest lists "
+            f"{len(doc.articles)} articles for {doc.id!r}"
+        )
+    parts = []
+    for article, segment in zip(doc.articles, segments):
+        parts.append(Part(article.id, article.kind, article.title, segment))
+    return parts
+
+
+_CRAWLER_FIELD = re.compile(r"^(标题|链接|总结|关键词|AI技术|行业|重大事件摘要)\s*[:：]\s*(.*)$")
+_CNR_BOILERPLATE = [
+    ("app_promotion", re.compile(r"更多精彩资讯请在应用市场下载“央广网”客户端。")),
+    ("tip_off_notice", re.compile(r"欢迎提供新闻线索，24小时报料热线[\d-]+；消费者也可通过央广网“啄木鸟消费者投诉平台”线上投诉。")),
+    ("copyright_notice", re.compile(r"版权声明：本文章版权归属央广网所有，未经授权不得转载。转载请联系：\S+?@\S+?，不尊重原创的行为我们将追究责任。")),
+    ("report_link", re.compile(r"举报/反馈\s*$")),
+]
+_DOUBLED_HEADING = re.compile(r"(?<=[。！？”])([\u4e00-\u9fff]{3,14})\1")
+
+
+def layout_crawler_record(cleaner: DocCleaner) -> list[Part]:
+    """A crawler's record: 标题/链接 fields, the article in the 总结 field, then keyword and summary fields."""
+    part = Part("a1", "article", cleaner.doc.title)
+    body_line = None
+    current_field = None
+    for i, line in enumerate(cleaner.lines):
+        if not cleaner.is_open(i):
+            continue
+        match = _CRAWLER_FIELD.match(line)
+        if match:
+            current_field = match.group(1)
+            if current_field == "总结":
+                body_line = i
+                continue
+            cleaner.keep_metadata(i, current_field, match.group(2))
+        elif current_field == "重大事件摘要":
+            cleaner.keep_metadata(i, "重大事件摘要", line)
+        else:
+            raise CorpusError(f"{cleaner.doc.path}:{i + 1}: line outside any crawler field: {line[:40]!r}")
+    if body_line is None:
+        raise CorpusError(f"{cleaner.doc.path}: crawler record has no 总结 field holding the article")
+    text = _CRAWLER_FIELD.match(cleaner.lines[body_line]).group(2)
+    for rule, pattern in _CNR_BOILERPLATE:
+        removed = sum(len(m.group(0)) for m in pattern.finditer(text))
+        text, n = pattern.subn("", text)
+        cleaner.count(rule, removed, n)
+    chunks = _DOUBLED_HEADING.split(text)
+    cleaner.add_paragraph(part, "body", [body_line], chunks[0])
+    for heading, paragraph in zip(chunks[1::2], chunks[2::2]):
+        cleaner.count("doubled_headings", len(heading), 1)
+        cleaner.add_paragraph(part, "heading", [body_line], heading)
+        cleaner.add_paragraph(part, "body", [body_line], paragraph)
+    return []
+
+
+_WEB_BOILERPLATE = [
+    ("site_boilerplate", re.compile(r"^\s*(追加內容|追加内容|本文作者可以追加內容哦\s*!|本文作者可以追加内容哦\s*!|鄭重聲明.*|郑重声明.*)\s*$")),
+    ("relative_date", re.compile(r"^\s*\d+\s*(年|個月|个月|天|小時|小时)前\s*$")),
+]
+_WEB_FIELD = re.compile(r"^\s*(標題|标题|地址)\s*[:：]\s*(.*)$")
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\s*[、.]\s*\S.{0,30}$")
+
+
+def layout_single_article(cleaner: DocCleaner) -> list[Part]:
+    """A web page: the title line, paragraphs one per line, numbered headings, captions of lost images."""
+    doc = cleaner.doc
+    part = Part("a1", "article", doc.title)
+    for i in _find_title(cleaner, doc.title):
+        cleaner.mark(i, "title")
+    for i, line in enumerate(cleaner.lines):
+        if not cleaner.is_open(i):
+            continue
+        field_match = _WEB_FIELD.match(line)
+        if field_match:
+            cleaner.keep_metadata(i, field_match.group(1), field_match.group(2))
+            continue
+        for rule, pattern in _WEB_BOILERPLATE:
+            if pattern.match(line):
+                cleaner.remove(i, rule)
+                break
+    for i, line in enumerate(cleaner.lines):
+        if not cleaner.is_open(i):
+            continue
+        text = line.strip()
+        if _NUMBERED_HEADING.match(text) and not rules.ends_sentence(text):
+            kind = "heading"
+        elif len(text) <= 40 and not rules.ends_sentence(text) and not re.search(r"[，,。]", text):
+            kind = "caption"
+        else:
+            kind = "body"
+        cleaner.add_paragraph(part, kind, [i], text)
+    return []
+
+
+LAYOUTS = {
+    Layout.titles_after_body: layout_titles_after_body,
+    Layout.crawler_record: layout_crawler_record,
+    Layout.single_article: layout_single_article,
+    Layout.report_sections: report_layout.layout_report,
+}
+
+
+# --- the document pipeline ----------------------------------------------------------------------------------------
+
+@dataclass
+class CleanDocument:
+    paragraphs: pd.DataFrame
+    report: pd.DataFrame
+    metadata: pd.DataFrame
+
+
+def clean_document(doc: Document, text: str) -> CleanDocument:
+    cleaner = DocCleaner(doc, text)
+    parts = LAYOUTS[doc.layout](cleaner)
+    for part in parts:
+        # report sub-headings are numbered (found by the layout); short table cells would pass for headings
+        assemble(cleaner, part, detect_headings=doc.layout != Layout.report_sections)
+    leftover = [i + 1 for i, d in enumerate(cleaner.disposition) if d is None]
+    if leftover:
+        raise CorpusError(f"{doc.path}: lines {leftover[:10]} were neither kept nor removed by any rule")
+    return CleanDocument(_paragraph_frame(cleaner), _report_frame(cleaner), _metadata_frame(cleaner))
+
+
+def _paragraph_frame(cleaner: DocCleaner) -> pd.DataFrame:
+    doc = cleaner.doc
+    rows = []
+    numbers: Counter = Counter()
+    ordered = sorted(enumerate(cleaner.paragraphs), key=lambda item: (min(item[1].lines), item[0]))
+    for _, para in ordered:
+        numbers[para.part_id] += 1
+        original = para.text
+        text = rules.to_simplified(original) if doc.script == "Hant" else original
+        if text != original:
+            cleaner.count("traditional_to_simplified", 0, sum(a != b for a, b in zip(text, original)))
+        rows.append({
+            "para_id": f"{doc.id}:{para.part_id}:{numbers[para.part_id]}",
+            "doc_id": doc.id,
+            "part_id": para.part_id,
+            "part_kind": para.part_kind,
+            "part_title": para.part_title,
+            "para_no": numbers[para.part_id],
+            "kind": para.kind,
+            "text": text,
+            "text_original": original,
+            "n_chars": len(text),
+            "line_start": min(para.lines) + 1,
+            "line_end": max(para.lines) + 1,
+        })
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def _report_frame(cleaner: DocCleaner) -> pd.DataFrame:
+    rules_seen = sorted({rule for rule, _ in cleaner.counts})
+    rows = [
+        {"doc_id": cleaner.doc.id, "rule": rule, "lines": cleaner.counts[(rule, "lines")],
+         "chars": cleaner.counts[(rule, "chars")], "changes": cleaner.counts[(rule, "changes")]}
+        for rule in rules_seen
+    ]
+    dispositions = Counter(cleaner.disposition)
+    for disp in sorted(KEPT):
+        rows.append({"doc_id": cleaner.doc.id, "rule": f"kept:{disp}", "lines": dispositions.get(disp, 0),
+                     "chars": 0, "changes": 0})
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def _metadata_frame(cleaner: DocCleaner) -> pd.DataFrame:
+    rows = [{"doc_id": cleaner.doc.id, "field": f, "value": v, "line": n} for f, v, n in cleaner.metadata]
+    return pd.DataFrame(rows, columns=METADATA_COLUMNS).astype({"line": "int64"})

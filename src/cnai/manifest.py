@@ -1,0 +1,180 @@
+"""The corpus manifest (data/raw/sources.yml): schema, checks and error messages that name file, line and field."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from . import paths
+
+
+class CorpusError(ValueError):
+    """Bad input in the raw corpus or its manifest; the message says where and what."""
+
+
+class Layout(str, Enum):
+    titles_after_body = "titles_after_body"
+    report_sections = "report_sections"
+    crawler_record = "crawler_record"
+    single_article = "single_article"
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Literal["news", "feature", "commentary", "page_lead"]
+    title: str | None
+    title_position: Literal["before", "after"] = "after"
+    authors: list[str] = []
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    file: str = Field(pattern=r"^[^/\\]+\.txt$")
+    received_as: str | None = None
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: Literal["newspaper_page", "research_report", "web_article"]
+    layout: Layout
+    outlet: str | None
+    outlet_evidence: str
+    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date_precision: Literal["day", "month", "year", "not_before"]
+    date_note: str | None = None
+    language: Literal["zh", "en"]
+    script: Literal["Hans", "Hant", "Latn"]
+    url: str | None = None
+    extraction: str
+    notes: str | None = None
+    title: str | None = None
+    articles: list[Article] = []
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        date(parts[0], parts[1], parts[2])  # raises ValueError on 2023-13 or 2023-02-30
+        return value
+
+    @model_validator(mode="after")
+    def _titles(self) -> "Document":
+        if self.layout == Layout.titles_after_body and not self.articles:
+            raise ValueError("layout titles_after_body needs an 'articles' list")
+        if self.layout != Layout.titles_after_body and not self.title:
+            raise ValueError(f"layout {self.layout.value} needs a 'title'")
+        return self
+
+    @property
+    def path(self) -> Path:
+        return paths.RAW / self.file
+
+    @property
+    def titles(self) -> list[str]:
+        return [a.title for a in self.articles if a.title] if self.articles else [self.title or ""]
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: list[Document]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Manifest":
+        for key in ("id", "file"):
+            seen: set[str] = set()
+            for doc in self.documents:
+                value = getattr(doc, key)
+                if value in seen:
+                    raise ValueError(f"duplicate document {key} {value!r}")
+                seen.add(value)
+        return self
+
+    def get(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple) -> int | None:
+    """1-based line of the YAML node at a pydantic error location, or of its nearest parent."""
+    node, line = root, None
+    for key in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+    return node.start_mark.line + 1 if node is not None else line
+
+
+def load_manifest(path: Path = paths.MANIFEST) -> Manifest:
+    """Parse and validate the manifest; any problem raises CorpusError naming file, line and field."""
+    if not path.exists():
+        raise CorpusError(f"{path}: manifest not found")
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = err["loc"]
+            where = ".".join(str(p) for p in loc) or "(top level)"
+            line = _line_of(root, loc)
+            problems.append(f"{path}:{line or '?'}: field {where}: {err['msg']}")
+        raise CorpusError("malformed manifest\n" + "\n".join(problems)) from None
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_raw(doc: Document, raw_dir: Path | None = None) -> str:
+    """The raw text of a document, decoded strictly as UTF-8 (a leading BOM is dropped)."""
+    path = (raw_dir or paths.RAW) / doc.file
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CorpusError(
+            f"{path}:{line}:{column}: not UTF-8 (byte {data[exc.start:exc.start + 1]!r} cannot be decoded: "
+            f"{exc.reason}); convert the file to UTF-8 before adding it"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def check_corpus(manifest: Manifest, raw_dir: Path | None = None) -> None:
+    """Raise CorpusError unless manifest and data/raw agree file for file and every checksum matches."""
+    raw_dir = raw_dir or paths.RAW
+    listed = {doc.file for doc in manifest.documents}
+    on_disk = {p.name for p in raw_dir.glob("*.txt")}
+    problems = [
+        f"{raw_dir / name}: raw file is not listed in {raw_dir / 'sources.yml'}; add an entry for it"
+        for name in sorted(on_disk - listed)
+    ]
+    for doc in manifest.documents:
+        path = raw_dir / doc.file
+        if doc.file not in on_disk:
+            problems.append(f"{raw_dir / 'sources.yml'}: document {doc.id!r} names file {doc.file!r}, which is missing")
+        elif sha256_of(path) != doc.sha256:
+            problems.append(
+                f"{path}: sha256 {sha256_of(path)} differs from the manifest's {doc.sha256} "
+                "(data/raw is immutable: add a new file instead of editing one)"
+            )
+    if problems:
+        raise CorpusError("\n".join(problems))

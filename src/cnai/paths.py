@@ -1,0 +1,15 @@
+"""Every path the project uses, derived from this file's location."""
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parents[1]
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+MANIFEST = RAW / "sources.yml"
+DICT_DIR = DATA / "dict"
+USER_DICT = DICT_DIR / "userdict.txt"
+STOP_WORDS = DICT_DIR / "stopwords.txt"
+PROCESSED = DATA / "processed"
+STATIC = ROOT / "_static"
+CHART_DATA = STATIC / "data"
+BUILD = ROOT / "_build"

@@ -1,0 +1,169 @@
+"""The one text pipeline: jieba with the project dictionary and stop words, segmentation and keywords."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .manifest import CorpusError
+
+KEYWORD_POS = ("n", "nz", "nt", "ns", "nr", "vn", "eng")
+_DICT_LINE = re.compile(r"^(\S+)(?: (\d+))?(?: ([a-z]+))?$")
+_CONTENT = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.+#\-]*[A-Za-z0-9\u4e00-\u9fff])$")
+
+
+def read_user_dict(path: Path = paths.USER_DICT) -> list[tuple[str, int | None, str | None]]:
+    """Entries of a jieba user dictionary, checked line by line (jieba itself silently misreads bad lines)."""
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _DICT_LINE.match(line)
+        if not match:
+            raise CorpusError(
+                f"{path}:{number}: malformed dictionary line {line!r}: expected 'word [freq] [pos]' separated by single spaces"
+            )
+        word, freq, pos = match.groups()
+        if pos is None:
+            raise CorpusError(f"{path}:{number}: {word!r} has no part-of-speech tag; keyword filters would drop it")
+        entries.append((word, int(freq) if freq else None, pos))
+    return entries
+
+
+def read_stop_words(path: Path = paths.STOP_WORDS) -> frozenset[str]:
+    """Project stop words plus the stopwordsiso Chinese list (MIT licence)."""
+    import stopwordsiso
+
+    own = {
+        line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return frozenset(own | set(stopwordsiso.stopwords("zh")))
+
+
+@lru_cache(maxsize=4)
+def tokenizer(dict_path: Path = paths.USER_DICT):
+    """A jieba tokenizer with the project dictionary loaded, initialised quietly (jieba logs to stderr otherwise)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word, freq, pos in read_user_dict(dict_path):
+        tok.add_word(word, freq, pos)
+    return tok
+
+
+@lru_cache(maxsize=4)
+def pos_tokenizer(dict_path: Path = paths.USER_DICT):
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(tokenizer(dict_path))
+    for word, _, tag in read_user_dict(dict_path):
+        pos.word_tag_tab[word] = tag
+    return pos
+
+
+@lru_cache(maxsize=4)
+def stop_words(path: Path = paths.STOP_WORDS) -> frozenset[str]:
+    return read_stop_words(path)
+
+
+def segment(text: str) -> list[str]:
+    """All tokens of a text, punctuation included."""
+    return tokenizer().lcut(text)
+
+
+def is_content(token: str, stops: frozenset[str]) -> bool:
+    """A word worth counting: two or more characters, not a number or punctuation, not a stop word."""
+    return bool(_CONTENT.match(token)) and token not in stops and token.lower() not in stops
+
+
+def content_tokens(text: str) -> list[str]:
+    stops = stop_words()
+    return [t for t in segment(text) if is_content(t, stops)]
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) for every token of a text."""
+    return [(pair.word, pair.flag) for pair in pos_tokenizer().lcut(text)]
+
+
+def tagged_paragraphs(paragraphs: pd.DataFrame, kinds: tuple[str, ...] = ("body", "heading")) -> pd.DataFrame:
+    """The chosen paragraphs with a `tagged` column; tagging is the slow step, so it runs once per paragraph."""
+    chosen = paragraphs[paragraphs["kind"].isin(kinds)]
+    return chosen.assign(tagged=[tag(text) for text in chosen["text"]])
+
+
+def token_frame(tagged: pd.DataFrame) -> pd.DataFrame:
+    """One row per content token, in reading order."""
+    stops = stop_words()
+    rows = [
+        (para.para_id, para.doc_id, para.part_id, position, word, pos)
+        for para in tagged.itertuples(index=False)
+        for position, (word, pos) in enumerate((w, f) for w, f in para.tagged if is_content(w, stops))
+    ]
+    return pd.DataFrame(rows, columns=["para_id", "doc_id", "part_id", "position", "token", "pos"])
+
+
+def frequencies(tokens: pd.DataFrame, top: int | None = None) -> Counter:
+    counts = Counter(tokens["token"])
+    return Counter(dict(counts.most_common(top))) if top else counts
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse
+
+    return jieba.analyse.TFIDF().idf_loader.get_idf()
+
+
+def _candidate(word: str, pos: str, stops: frozenset[str]) -> bool:
+    return pos in KEYWORD_POS and is_content(word, stops)
+
+
+def tfidf_keywords(sequences: list[list[tuple[str, str]]], top: int) -> list[tuple[str, float]]:
+    """jieba's TF-IDF (its bundled IDF table; unknown words get the median IDF) on pre-tagged text."""
+    idf, median = _idf()
+    stops = stop_words()
+    counts = Counter(w for seq in sequences for w, p in seq if _candidate(w, p, stops))
+    total = sum(counts.values()) or 1
+    scored = {w: c * idf.get(w, median) / total for w, c in counts.items()}
+    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def textrank_keywords(sequences: list[list[tuple[str, str]]], top: int, span: int = 5) -> list[tuple[str, float]]:
+    """jieba's TextRank (co-occurrence within `span` tokens, its weighted graph) on pre-tagged text."""
+    from jieba.analyse.textrank import UndirectWeightedGraph
+
+    stops = stop_words()
+    pairs: Counter = Counter()
+    for seq in sequences:
+        for i, (word, pos) in enumerate(seq):
+            if not _candidate(word, pos, stops):
+                continue
+            for j in range(i + 1, min(i + span, len(seq))):
+                if _candidate(*seq[j], stops):
+                    pairs[(word, seq[j][0])] += 1
+    graph = UndirectWeightedGraph()
+    for (a, b), weight in pairs.items():
+        graph.addEdge(a, b, weight)
+    ranks = graph.rank() if pairs else {}
+    return sorted(ranks.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def keywords(tagged: pd.DataFrame, by: list[str], top: int = 20) -> pd.DataFrame:
+    """TF-IDF and TextRank keywords per group of tagged paragraphs, e.g. by=["doc_id"] or ["doc_id", "part_id"]."""
+    rows = []
+    for key, group in tagged.groupby(by, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        sequences = list(group["tagged"])
+        for method, extract in (("tfidf", tfidf_keywords), ("textrank", textrank_keywords)):
+            for rank, (word, weight) in enumerate(extract(sequences, top), start=1):
+                rows.append((*key, method, rank, word, round(float(weight), 6)))
+    return pd.DataFrame(rows, columns=[*by, "method", "rank", "word", "weight"])
