@@ -71,7 +71,7 @@ def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
         reports.append(cleaned.report)
         metas.append(cleaned.metadata)
         docs.append({
-            "doc_id": doc.id, "title": _titles(doc), "outlet": doc.outlet, "kind": doc.kind,
+            "doc_id": doc.id, "label": doc.label, "title": _titles(doc), "outlet": doc.outlet, "kind": doc.kind,
             "date": doc.date, "date_precision": doc.date_precision, "language": doc.language,
             "script": doc.script, "url": doc.url,
             "n_articles": int(cleaned.paragraphs.loc[cleaned.paragraphs["part_kind"] != "captions", "part_id"].nunique()),

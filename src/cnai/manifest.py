@@ -36,6 +36,7 @@ class Article(BaseModel):
 class Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=2, max_length=30, description="short name for charts and tables")
     file: str = Field(pattern=r"^[^/\\]+\.txt$")
     received_as: str | None = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")

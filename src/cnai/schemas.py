@@ -12,6 +12,7 @@ PART_KINDS = ["news", "feature", "commentary", "page_lead", "captions", "article
 class Documents(pa.DataFrameModel):
     """One row per document of the corpus, from the manifest and the cleaning pipeline."""
     doc_id: Series[str] = pa.Field(unique=True, description="readable id of the document")
+    label: Series[str] = pa.Field(unique=True, description="short name used in charts")
     title: Series[str] = pa.Field(description="title(s); several articles are joined with ' / '")
     outlet: Series[str] = pa.Field(nullable=True, description="publisher, null where the text does not say")
     kind: Series[str] = pa.Field(isin=["newspaper_page", "research_report", "web_article"])

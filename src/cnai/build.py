@@ -1,0 +1,52 @@
+"""Build the book: `python -m cnai.build [extra jupyter-book args]`.
+
+Jupyter Book 1 re-executes a notebook only when its code cells change. The notebooks also depend on the data,
+the dictionaries and this package, so the execution cache is cleared whenever their hash changes. The build runs
+with -n -W --keep-going: a failing cell or any Sphinx warning fails it.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import data, paths
+
+STAMP_NAME = ".inputs-key"
+
+
+EXECUTION_STATE = (".jupyter_cache", "jupyter_execute", ".doctrees", ".site_static")
+
+
+def prepare_execution_cache(build_dir: Path, key: str) -> bool:
+    """Forget executed notebooks if the inputs changed since they ran; True if anything was cleared.
+
+    Sphinx re-reads (and so re-executes) only changed source files, and jupyter-cache keys on code cells, so
+    both caches go, together with the chart files the notebooks wrote.
+    """
+    stamp = build_dir / STAMP_NAME
+    if stamp.exists() and stamp.read_text().strip() == key and (build_dir / ".site_static").is_dir():
+        return False
+    for name in EXECUTION_STATE:
+        shutil.rmtree(build_dir / name, ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key + "\n")
+    return True
+
+
+def command(book: Path, extra: list[str]) -> list[str]:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    key = data.refresh()  # derived tables first, so notebooks never race to build them
+    if prepare_execution_cache(paths.BUILD, key):
+        print("cnai.build: inputs changed, notebook execution cache cleared", flush=True)
+    return subprocess.call(command(paths.ROOT, argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

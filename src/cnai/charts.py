@@ -1,0 +1,176 @@
+"""The one chart theme, and `show`: an Altair chart as an offline figure with its source note and CSV.
+
+Charts render in the static site from `_static/vega-bundle.js` (written by cnai.sphinx_ext from
+vl-convert-python), never from a CDN. Altair's own renderers would load Vega from the network, so `show` is
+the only way a chart reaches a page: displaying a bare chart raises an error that says so.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+from importlib.resources import files
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from . import paths
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+SITE_DATA = paths.BUILD / ".site_static" / "figures"
+VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.split('.')[0].lstrip('v')}+json"
+TABLE_ROWS_INLINE = 40
+
+
+@alt.theme.register("cnai", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
+            "range": {"category": PALETTE},
+            "mark": {"color": PALETTE[0]},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e5e5e5"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "title": {"fontSize": 15, "anchor": "start", "fontWeight": "bold", "subtitleColor": "#444"},
+        }
+    }
+
+
+def _refuse(spec: dict, **kwargs) -> dict:
+    raise RuntimeError(
+        "A bare Altair chart would load Vega from a CDN. Display it with cnai.charts.show(chart, name=..., "
+        "source=..., description=...), which also writes its CSV and source note."
+    )
+
+
+alt.renderers.register("cnai", _refuse)
+alt.renderers.enable("cnai")
+
+
+def site_prefix(cwd: Path | None = None) -> str:
+    """Relative path from the page being built (the notebook's folder) to the site root."""
+    rel = os.path.relpath(paths.ROOT, cwd or Path.cwd())
+    return "." if rel == "." else rel.replace(os.sep, "/")
+
+
+def chart_data(spec: dict) -> pd.DataFrame:
+    """The rows the chart actually embeds (Altair gathers inline data into `datasets`)."""
+    datasets = spec.get("datasets", {})
+    if len(datasets) != 1:
+        raise ValueError(f"a chart for show() must embed exactly one dataset, this one has {len(datasets)}")
+    return pd.DataFrame(next(iter(datasets.values())))
+
+
+def _table_html(frame: pd.DataFrame) -> str:
+    if len(frame) > TABLE_ROWS_INLINE:
+        return ""
+    return f'<details class="cnai-data"><summary>数据表</summary>{frame.to_html(index=False, border=0)}</details>'
+
+
+class Figure:
+    """Notebook output of one chart: HTML for the book, the Vega-Lite mimetype for JupyterLab."""
+
+    def __init__(self, chart: alt.TopLevelMixin, name: str, source: str, description: str):
+        self.name = name
+        self.spec = chart.to_dict()
+        self.data = chart_data(self.spec)
+        self.source = source
+        self.description = description
+        SITE_DATA.mkdir(parents=True, exist_ok=True)
+        self.data.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
+
+    def spec_json(self) -> str:
+        return json.dumps(self.spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+    def html(self) -> str:
+        prefix = site_prefix()
+        label = html.escape(self.description)
+        return (
+            f'<figure class="cnai-chart" id="fig-{self.name}">'
+            f'<div class="cnai-vega" data-spec="spec-{self.name}" role="img" aria-label="{label}"></div>'
+            f'<script type="application/json" id="spec-{self.name}">{self.spec_json()}</script>'
+            f'<figcaption><span class="cnai-desc">{label}</span> '
+            f'<span class="cnai-source">来源：{html.escape(self.source)}</span> · '
+            f'<a class="cnai-csv" href="{prefix}/_static/figures/{self.name}.csv" download>下载数据（CSV）</a>'
+            f"</figcaption>{_table_html(self.data)}</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html(), VEGALITE_MIME: self.spec, "text/plain": f"<chart {self.name}>"}
+
+
+def show(chart: alt.TopLevelMixin, *, name: str, source: str, description: str) -> Figure:
+    """Render `chart` offline with a source note, a text description and a CSV of exactly its data."""
+    if not name.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"chart name {name!r} must be letters, digits, - and _ (it names the CSV file)")
+    return Figure(chart, name, source, description)
+
+
+def font_path() -> Path:
+    """Noto Sans SC (SIL Open Font Licence 1.1), shipped by the justmytype-intl-cjk wheel."""
+    return Path(str(files("justmytype_intl_cjk") / "fonts" / "ofl" / "notosanssc" / "NotoSansSC[wght].ttf"))
+
+
+class WordCloudFigure:
+    def __init__(self, name: str, image_path: Path, alt_text: str, caption: str):
+        self.name, self.image_path, self.alt_text, self.caption = name, image_path, alt_text, caption
+
+    def _repr_html_(self) -> str:
+        prefix = site_prefix()
+        return (
+            f'<figure class="cnai-wordcloud" id="fig-{self.name}">'
+            f'<img src="{prefix}/_static/figures/{self.image_path.name}" alt="{html.escape(self.alt_text)}" '
+            f'width="800" height="400" loading="lazy">'
+            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+        )
+
+
+def make_wordcloud(frequencies: dict[str, float], seed: int = 42):
+    """A WordCloud laid out from word frequencies (from the text pipeline) in the CJK font, reproducibly."""
+    from wordcloud import WordCloud
+
+    cloud = WordCloud(
+        font_path=str(font_path()), width=800, height=400, background_color="white",
+        random_state=seed, max_words=len(frequencies), collocations=False, prefer_horizontal=0.95,
+        colormap=None, color_func=lambda *args, **kwargs: PALETTE[kwargs["random_state"].randint(0, 4)],
+    )
+    return cloud.generate_from_frequencies(dict(frequencies))
+
+
+def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: int = 12) -> WordCloudFigure:
+    """Draw a word cloud to the site's data folder; its alt text lists the largest words."""
+    cloud = make_wordcloud(frequencies)
+    SITE_DATA.mkdir(parents=True, exist_ok=True)
+    path = SITE_DATA / f"{name}.png"
+    cloud.to_image().save(path, format="PNG", optimize=False)
+    largest = [word for (word, _), *_ in cloud.layout_[:top]]
+    alt_text = f"词云：{caption}。最大的词依次是：" + "、".join(largest)
+    return WordCloudFigure(name, path, alt_text, caption)
+
+
+# --- recurring chart kinds ------------------------------------------------------------------------------------
+
+def hbar(data: pd.DataFrame, *, x: str, y: str, x_title: str, y_title: str, title: str,
+         color: str | None = None, tooltip: list[str] | None = None, sort: str = "-x") -> alt.Chart:
+    """Horizontal bars, longest first: the default for comparing quantities across named things."""
+    encoding = {
+        "x": alt.X(x, title=x_title),
+        "y": alt.Y(y, title=y_title, sort=sort),
+        "tooltip": tooltip or [y, x],
+    }
+    if color:
+        encoding["color"] = alt.Color(color, legend=alt.Legend(title=None))
+    return alt.Chart(data, title=title).mark_bar().encode(**encoding)
+
+
+def dot_timeline(data: pd.DataFrame, *, x: str, y: str, title: str, x_title: str, y_title: str,
+                 tooltip: list[str], color: str | None = None) -> alt.Chart:
+    """Events on a time axis, one row per series."""
+    encoding = {"x": alt.X(x, title=x_title), "y": alt.Y(y, title=y_title), "tooltip": tooltip}
+    if color:
+        encoding["color"] = alt.Color(color, legend=alt.Legend(title=None))
+    return alt.Chart(data, title=title).mark_point(size=120, filled=True).encode(**encoding)

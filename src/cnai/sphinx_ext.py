@@ -1,0 +1,59 @@
+"""Sphinx extension: serve the Vega bundle, chart data and word clouds from the site's own _static."""
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+
+from . import paths
+from .charts import SITE_DATA
+
+STATIC = Path(__file__).parent / "static"
+BUNDLE_DIR = paths.BUILD / ".vega"
+
+
+def vega_bundle() -> Path:
+    """vega, vega-lite and vega-embed in one script, from vl-convert-python; rebuilt when its version changes."""
+    version = metadata.version("vl-convert-python")
+    path = BUNDLE_DIR / version / "vega-bundle.js"
+    if not path.exists():
+        import vl_convert
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Wrapped in a function so the bundle's top-level names cannot clash with other scripts.
+        path.write_text("(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
+    return path.parent
+
+
+def _config_inited(app, config) -> None:
+    SITE_DATA.mkdir(parents=True, exist_ok=True)
+    config.html_static_path = list(config.html_static_path) + [
+        str(STATIC), str(vega_bundle()), str(SITE_DATA.parent)]
+    options = dict(config.html_search_options or {})
+    options["dict"] = str(paths.USER_DICT)
+    config.html_search_options = options
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if "cnai-vega" in context.get("body", ""):
+        app.add_js_file("vega-bundle.js", loading_method="defer")
+        app.add_js_file("cnai-charts.js", loading_method="defer")
+
+
+def setup(app):
+    app.connect("config-inited", _config_inited)
+    app.connect("html-page-context", _page_context)
+    app.add_css_file("cnai.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+class VegaLiteForJupyterLab:
+    """myst-nb mime plugin: chart outputs also carry the Vega-Lite mimetype so that JupyterLab draws them when a
+    reader reruns a notebook; the site draws the HTML part instead, so this renders the mimetype to nothing."""
+
+    mime_priority_overrides = [("*", "application/vnd.vegalite.v6+json", None)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type.startswith("application/vnd.vegalite."):
+            return []
+        return None
