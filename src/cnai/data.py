@@ -85,10 +85,11 @@ def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
         "cleaning_report": pd.concat(reports, ignore_index=True),
         "metadata": pd.concat(metas, ignore_index=True),
     }
-    tagged = text.tagged_paragraphs(tables["paragraphs"])
-    tables["tokens"] = text.token_frame(tagged)
-    by_doc = text.keywords(tagged, by=["doc_id"]).assign(part_id=None)
-    by_part = text.keywords(tagged, by=["doc_id", "part_id"])
+    lex = text.lexicon(sources.dict_dir / paths.USER_DICT.name, sources.dict_dir / paths.STOP_WORDS.name)
+    tagged = text.tagged_paragraphs(tables["paragraphs"], lex)
+    tables["tokens"] = text.token_frame(tagged, lex)
+    by_doc = text.keywords(tagged, by=["doc_id"], lex=lex).assign(part_id=None)
+    by_part = text.keywords(tagged, by=["doc_id", "part_id"], lex=lex)
     tables["keywords"] = pd.concat([by_doc, by_part], ignore_index=True)[
         ["doc_id", "part_id", "method", "rank", "word", "weight"]]
     return {name: validate(name, frame, tables["documents"]) for name, frame in tables.items()}

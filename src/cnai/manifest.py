@@ -151,7 +151,8 @@ def read_raw(doc: Document, raw_dir: Path | None = None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # in characters
         raise CorpusError(
             f"{path}:{line}:{column}: not UTF-8 (byte {data[exc.start:exc.start + 1]!r} cannot be decoded: "
             f"{exc.reason}); convert the file to UTF-8 before adding it"

@@ -93,7 +93,7 @@ _FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0x
 _FULLWIDTH_ALNUM.update({cp: cp - 0xFEE0 for cp in (0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF1C, 0xFF1D, 0xFF1E)})
 _FULLWIDTH_ALNUM[0x3000] = ord(" ")
 _ASCII_TO_CJK_PUNCT = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
-_ASCII_PUNCT_AFTER_CJK = re.compile(f"(?<=[{CJK}”）])([,?!:;])(?!\\d)")
+_ASCII_PUNCT_AFTER_CJK = re.compile(f"(?<=[{CJK}”）])([,?!:;])")
 _PAREN_AFTER_CJK = re.compile(f"(?<=[{CJK}])\\(([^()\\n]{{1,40}})\\)|\\(([^()\\n]{{1,40}})\\)(?=[{CJK}])")
 
 

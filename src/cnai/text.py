@@ -46,32 +46,45 @@ def read_stop_words(path: Path = paths.STOP_WORDS) -> frozenset[str]:
     return frozenset(own | set(stopwordsiso.stopwords("zh")))
 
 
+class Lexicon:
+    """jieba loaded with one user dictionary, plus one stop-word list."""
+
+    def __init__(self, user_dict: Path, stop_file: Path):
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)  # jieba logs to stderr on first use otherwise
+        entries = read_user_dict(user_dict)
+        self.stops = read_stop_words(stop_file)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        for word, freq, _ in entries:
+            self.tokenizer.add_word(word, freq)
+        self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
+        for word, _, tag in entries:
+            self.pos.word_tag_tab[word] = tag
+
+
+def lexicon(user_dict: Path = paths.USER_DICT, stop_file: Path = paths.STOP_WORDS) -> Lexicon:
+    """The lexicon for these files, reused while their contents stay the same."""
+    return _lexicon(user_dict, stop_file, user_dict.read_bytes() + b"\0" + stop_file.read_bytes())
+
+
 @lru_cache(maxsize=4)
-def tokenizer(dict_path: Path = paths.USER_DICT):
-    """A jieba tokenizer with the project dictionary loaded, initialised quietly (jieba logs to stderr otherwise)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word, freq, pos in read_user_dict(dict_path):
-        tok.add_word(word, freq, pos)
-    return tok
+def _lexicon(user_dict: Path, stop_file: Path, contents: bytes) -> Lexicon:
+    return Lexicon(user_dict, stop_file)
 
 
-@lru_cache(maxsize=4)
-def pos_tokenizer(dict_path: Path = paths.USER_DICT):
-    import jieba.posseg
-
-    pos = jieba.posseg.POSTokenizer(tokenizer(dict_path))
-    for word, _, tag in read_user_dict(dict_path):
-        pos.word_tag_tab[word] = tag
-    return pos
+def tokenizer():
+    return lexicon().tokenizer
 
 
-@lru_cache(maxsize=4)
-def stop_words(path: Path = paths.STOP_WORDS) -> frozenset[str]:
-    return read_stop_words(path)
+def pos_tokenizer():
+    return lexicon().pos
+
+
+def stop_words() -> frozenset[str]:
+    return lexicon().stops
 
 
 def segment(text: str) -> list[str]:
@@ -89,20 +102,21 @@ def content_tokens(text: str) -> list[str]:
     return [t for t in segment(text) if is_content(t, stops)]
 
 
-def tag(text: str) -> list[tuple[str, str]]:
+def tag(text: str, lex: Lexicon | None = None) -> list[tuple[str, str]]:
     """(word, part of speech) for every token of a text."""
-    return [(pair.word, pair.flag) for pair in pos_tokenizer().lcut(text)]
+    return [(pair.word, pair.flag) for pair in (lex or lexicon()).pos.lcut(text)]
 
 
-def tagged_paragraphs(paragraphs: pd.DataFrame, kinds: tuple[str, ...] = ("body", "heading")) -> pd.DataFrame:
+def tagged_paragraphs(paragraphs: pd.DataFrame, lex: Lexicon | None = None,
+                      kinds: tuple[str, ...] = ("body", "heading")) -> pd.DataFrame:
     """The chosen paragraphs with a `tagged` column; tagging is the slow step, so it runs once per paragraph."""
     chosen = paragraphs[paragraphs["kind"].isin(kinds)]
-    return chosen.assign(tagged=[tag(text) for text in chosen["text"]])
+    return chosen.assign(tagged=[tag(text, lex) for text in chosen["text"]])
 
 
-def token_frame(tagged: pd.DataFrame) -> pd.DataFrame:
+def token_frame(tagged: pd.DataFrame, lex: Lexicon | None = None) -> pd.DataFrame:
     """One row per content token, in reading order."""
-    stops = stop_words()
+    stops = (lex or lexicon()).stops
     rows = [
         (para.para_id, para.doc_id, para.part_id, position, word, pos)
         for para in tagged.itertuples(index=False)
@@ -127,21 +141,20 @@ def _candidate(word: str, pos: str, stops: frozenset[str]) -> bool:
     return pos in KEYWORD_POS and is_content(word, stops)
 
 
-def tfidf_keywords(sequences: list[list[tuple[str, str]]], top: int) -> list[tuple[str, float]]:
+def tfidf_keywords(sequences: list[list[tuple[str, str]]], top: int, stops: frozenset[str]) -> list[tuple[str, float]]:
     """jieba's TF-IDF (its bundled IDF table; unknown words get the median IDF) on pre-tagged text."""
     idf, median = _idf()
-    stops = stop_words()
     counts = Counter(w for seq in sequences for w, p in seq if _candidate(w, p, stops))
     total = sum(counts.values()) or 1
     scored = {w: c * idf.get(w, median) / total for w, c in counts.items()}
     return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
-def textrank_keywords(sequences: list[list[tuple[str, str]]], top: int, span: int = 5) -> list[tuple[str, float]]:
+def textrank_keywords(sequences: list[list[tuple[str, str]]], top: int, stops: frozenset[str],
+                      span: int = 5) -> list[tuple[str, float]]:
     """jieba's TextRank (co-occurrence within `span` tokens, its weighted graph) on pre-tagged text."""
     from jieba.analyse.textrank import UndirectWeightedGraph
 
-    stops = stop_words()
     pairs: Counter = Counter()
     for seq in sequences:
         for i, (word, pos) in enumerate(seq):
@@ -157,13 +170,14 @@ def textrank_keywords(sequences: list[list[tuple[str, str]]], top: int, span: in
     return sorted(ranks.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
-def keywords(tagged: pd.DataFrame, by: list[str], top: int = 20) -> pd.DataFrame:
+def keywords(tagged: pd.DataFrame, by: list[str], top: int = 20, lex: Lexicon | None = None) -> pd.DataFrame:
     """TF-IDF and TextRank keywords per group of tagged paragraphs, e.g. by=["doc_id"] or ["doc_id", "part_id"]."""
+    stops = (lex or lexicon()).stops
     rows = []
     for key, group in tagged.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         sequences = list(group["tagged"])
         for method, extract in (("tfidf", tfidf_keywords), ("textrank", textrank_keywords)):
-            for rank, (word, weight) in enumerate(extract(sequences, top), start=1):
+            for rank, (word, weight) in enumerate(extract(sequences, top, stops), start=1):
                 rows.append((*key, method, rank, word, round(float(weight), 6)))
     return pd.DataFrame(rows, columns=[*by, "method", "rank", "word", "weight"])

@@ -1,0 +1,62 @@
+"""Shared fixtures: temporary copies of the corpus and of the whole book."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cnai import paths
+from cnai.data import Sources
+from cnai.manifest import Document
+
+ROOT = paths.ROOT
+
+
+def make_document(**overrides) -> Document:
+    """A manifest entry for fixture texts; override what a test needs."""
+    fields = dict(
+        id="fixture", label="fixture doc", file="fixture.txt", sha256="0" * 64, kind="newspaper_page",
+        layout="single_article", outlet="测试报", outlet_evidence="fixture", date="2024-01-01",
+        date_precision="day", language="zh", script="Hans", extraction="fixture", title="测试标题",
+    )
+    fields.update(overrides)
+    return Document.model_validate(fields)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Sources:
+    """A writable copy of data/raw and data/dict with its own cache folder."""
+    raw = tmp_path / "raw"
+    shutil.copytree(paths.RAW, raw)
+    for path in raw.iterdir():
+        path.chmod(0o644)
+    shutil.copytree(paths.DICT_DIR, tmp_path / "dict")
+    return Sources(raw_dir=raw, dict_dir=tmp_path / "dict", cache_dir=tmp_path / "processed")
+
+
+def tracked_files() -> list[str]:
+    if (ROOT / ".git").exists():
+        out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout
+        return [line for line in out.splitlines() if line and (ROOT / line).is_file()]
+    return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file() and "_build" not in p.parts]
+
+
+def copy_book(dest: Path) -> Path:
+    """The repository's files (tracked or new, not ignored) copied to dest: a clean checkout to build."""
+    for rel in tracked_files():
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, target)
+    return dest
+
+
+def run_build(book: Path) -> subprocess.CompletedProcess:
+    """`python -m cnai.build` on a copied book, importing the copy's own package."""
+    env = dict(os.environ, PYTHONPATH=str(book / "src"))
+    return subprocess.run([sys.executable, "-m", "cnai.build"], cwd=book, env=env, capture_output=True,
+                          text=True, timeout=1200)

@@ -1,0 +1,135 @@
+"""Build the book from a clean copy of the repository, the way CI and a new reader do, and inspect the site."""
+import json
+import re
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_book, run_build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    book = copy_book(tmp_path_factory.mktemp("book"))
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book
+
+
+def page(book: Path, name: str) -> str:
+    return (book / "_build" / "html" / name).read_text(encoding="utf-8")
+
+
+def specs(html: str) -> dict[str, dict]:
+    found = re.findall(r'<script type="application/json" id="(spec-[^"]+)">(.*?)</script>', html, flags=re.S)
+    return {name: json.loads(body.replace("<\\/", "</")) for name, body in found}
+
+
+def test_build_used_the_copy_not_the_working_tree(built):
+    assert (built / "_build" / "html" / "index.html").exists()
+    assert (built / "data" / "processed" / "key.json").exists()
+
+
+def test_corpus_chapter_holds_rendered_chart_specs(built):
+    html = page(built, "chapters/corpus.html")
+    charts = specs(html)
+    assert len(charts) >= 4
+    for spec in charts.values():
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+        assert spec["datasets"], "chart without data"
+    assert html.count('class="cnai-vega"') == len(charts)
+    assert html.count("来源：") >= len(charts)
+
+
+def test_csv_links_resolve_to_files_with_the_charted_rows(built):
+    html = page(built, "chapters/corpus.html")
+    links = re.findall(r'href="\.\./(_static/figures/[^"]+\.csv)"', html)
+    assert len(links) == len(specs(html))
+    for link in links:
+        assert (built / "_build" / "html" / link).is_file(), link
+    sizes = (built / "_build" / "html" / "_static/figures/corpus-sizes.csv").read_text(encoding="utf-8")
+    assert sizes.count("\n") == 1 + 5  # header and one row per document
+
+
+def test_word_cloud_image_is_in_the_site_with_alt_text(built):
+    html = page(built, "chapters/corpus.html")
+    match = re.search(r'<img src="\.\./(_static/figures/corpus-wordcloud\.png)" alt="(词云：[^"]+)"', html)
+    assert match
+    png = built / "_build" / "html" / match.group(1)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_site_loads_no_script_from_the_network(built):
+    for html_file in (built / "_build" / "html").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="(https?:)?//', html), html_file
+    corpus = page(built, "chapters/corpus.html")
+    assert re.search(r'<script defer="defer" src="\.\./_static/vega-bundle\.js', corpus)
+    bundle = (built / "_build" / "html" / "_static" / "vega-bundle.js").read_text(encoding="utf-8")
+    assert "window.vegaEmbed" in bundle and len(bundle) > 500_000
+
+
+def test_landing_page_shows_the_corpus_in_numbers(built):
+    html = page(built, "index.html")
+    assert re.search(r"文档：<span[^>]*>5</span> 份", html)
+    assert 'href="chapters/corpus.html"' in html
+
+
+def test_chinese_search_index_uses_jieba_and_the_project_dictionary(built):
+    script = page(built, "searchindex.js")
+    terms = json.loads(script[script.index("(") + 1:script.rindex(")")])["terms"]
+    assert len(terms) > 300  # without jieba, Sphinx indexes no Chinese at all
+    for term in ("人形机器人", "百模大战", "大模型"):  # plain jieba splits 人形/机器人 and 百模/大战
+        assert term in terms, term
+
+
+def test_no_stderr_or_jieba_log_in_pages(built):
+    html = page(built, "chapters/corpus.html") + page(built, "index.html")
+    assert "Building prefix dict" not in html
+    assert "output_stderr" not in html and "stderr" not in html
+
+
+def test_rebuild_from_the_same_inputs_gives_identical_specs_and_images(built):
+    before_specs = specs(page(built, "chapters/corpus.html"))
+    before_png = (built / "_build/html/_static/figures/corpus-wordcloud.png").read_bytes()
+    (built / "_build" / ".inputs-key").unlink()  # forces the notebooks to run again
+    result = run_build(built)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "execution cache cleared" in result.stdout
+    assert specs(page(built, "chapters/corpus.html")) == before_specs
+    assert (built / "_build/html/_static/figures/corpus-wordcloud.png").read_bytes() == before_png
+
+
+def test_a_failing_cell_fails_the_build(tmp_path):
+    book = copy_book(tmp_path)
+    chapter = book / "chapters" / "corpus.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stdout + result.stderr
+
+
+def test_a_sphinx_warning_fails_the_build(tmp_path):
+    book = copy_book(tmp_path)
+    index = book / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n见 {ref}`no-such-label`。\n", encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode != 0
+    assert "no-such-label" in result.stdout + result.stderr
+
+
+def test_jupyter_book_is_pinned_below_2():
+    assert int(metadata.version("jupyter-book").split(".")[0]) < 2
+    pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert re.search(r"^jupyter-book==1\.", pins, flags=re.M)
+
+
+def test_config_sets_the_known_traps():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["recursive_update"] is True
+    assert config["sphinx"]["config"]["language"] == "zh_CN"
+    assert config["sphinx"]["config"]["nb_execution_raise_on_error"] is True
+    assert config["execute"]["stderr_output"] == "error"
+    assert config["execute"]["execute_notebooks"] == "cache"

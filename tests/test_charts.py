@@ -1,0 +1,68 @@
+"""The chart theme, offline figures with CSVs, and reproducible word clouds in a CJK font."""
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+from fontTools.ttLib import TTFont
+
+from cnai import charts, summaries
+
+
+def sample_chart():
+    data = pd.DataFrame({"来源": ["甲", "乙"], "字数": [3, 5]})
+    return charts.hbar(data, x="字数:Q", y="来源:N", x_title="字数", y_title=None, title="示例")
+
+
+def test_show_writes_exactly_the_charted_data_and_a_source_note(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "SITE_DATA", tmp_path)
+    figure = charts.show(sample_chart(), name="test-chart", source="测试来源", description="示例图")
+    html = figure._repr_mimebundle_()["text/html"]
+    assert "来源：测试来源" in html and 'aria-label="示例图"' in html
+    assert "/_static/figures/test-chart.csv" in html
+    written = pd.read_csv(tmp_path / "test-chart.csv")
+    assert written.to_dict("records") == [{"来源": "甲", "字数": 3}, {"来源": "乙", "字数": 5}]
+    spec = json.loads(figure.spec_json())
+    assert spec["config"]["range"]["category"] == charts.PALETTE
+    assert "cdn" not in html.lower() and "<script src" not in html
+
+
+def test_bare_altair_chart_cannot_reach_a_page():
+    with pytest.raises(RuntimeError, match="cnai.charts.show"):
+        sample_chart()._repr_mimebundle_()
+
+
+def test_chart_names_must_be_file_safe():
+    with pytest.raises(ValueError, match="must be letters"):
+        charts.show(sample_chart(), name="../etc", source="x", description="x")
+
+
+def test_spec_is_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "SITE_DATA", tmp_path)
+    one = charts.show(sample_chart(), name="a", source="s", description="d").spec_json()
+    two = charts.show(sample_chart(), name="a", source="s", description="d").spec_json()
+    assert one == two
+
+
+def test_font_is_open_licensed_and_covers_every_word_drawn():
+    font = charts.font_path()
+    assert font.exists()
+    licence = (font.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE" in licence.upper()
+    cmap = TTFont(font, lazy=True).getBestCmap()
+    cloud = charts.make_wordcloud(summaries.corpus_frequencies(150))
+    drawn = "".join(word for (word, _), *_ in cloud.layout_)
+    assert len(cloud.layout_) > 50
+    missing = {ch for ch in drawn if ord(ch) not in cmap}
+    assert not missing
+
+
+def test_wordcloud_is_byte_identical_across_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "SITE_DATA", tmp_path)
+    freqs = summaries.corpus_frequencies(80)
+    first = charts.wordcloud(freqs, name="wc1", caption="测试").image_path.read_bytes()
+    second = charts.wordcloud(freqs, name="wc2", caption="测试").image_path.read_bytes()
+    assert first == second
+    figure = charts.wordcloud(freqs, name="wc3", caption="测试")
+    most_frequent = next(iter(freqs))
+    assert f'alt="词云：测试。最大的词依次是：{most_frequent}、' in figure._repr_html_()
