@@ -170,7 +170,8 @@ def hbar(data: pd.DataFrame, *, x: str, y: str, x_title: str, y_title: str, titl
 def dot_timeline(data: pd.DataFrame, *, x: str, y: str, title: str, x_title: str, y_title: str,
                  tooltip: list[str], color: str | None = None) -> alt.Chart:
     """Events on a time axis, one row per series."""
-    encoding = {"x": alt.X(x, title=x_title), "y": alt.Y(y, title=y_title), "tooltip": tooltip}
+    encoding = {"x": alt.X(x, title=x_title, axis=alt.Axis(format="%Y-%m")), "y": alt.Y(y, title=y_title),
+                "tooltip": tooltip}
     if color:
         encoding["color"] = alt.Color(color, legend=alt.Legend(title=None))
     return alt.Chart(data, title=title).mark_point(size=120, filled=True).encode(**encoding)

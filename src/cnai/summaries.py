@@ -25,9 +25,27 @@ def removed_by_rule() -> pd.DataFrame:
 
 
 def line_accounts() -> pd.DataFrame:
-    """Raw lines per document by what became of them; every line is counted once."""
+    """Raw lines per document by what became of them; the parts add up to the file's line count."""
     report = load("cleaning_report")
-    return report.pivot_table(index="doc_id", columns="rule", values="lines", aggfunc="sum", fill_value=0)
+    docs = load("documents").set_index("doc_id")
+
+    def fate(rule: str) -> str:
+        if rule in ("kept:paragraph",):
+            return "进入段落"
+        if rule in ("kept:title", "kept:byline"):
+            return "标题与署名"
+        if rule == "kept:blank":
+            return "空行"
+        return "移入元数据" if rule.startswith("to_metadata:") else "删除"
+
+    table = (report.assign(fate=report["rule"].map(fate))
+             .pivot_table(index="doc_id", columns="fate", values="lines", aggfunc="sum", fill_value=0))
+    table = table[["进入段落", "标题与署名", "空行", "移入元数据", "删除"]]
+    table["合计"] = table.sum(axis=1)
+    table["原始行数"] = docs["raw_lines"]
+    table.index = docs.loc[table.index, "label"]
+    table.index.name = "文档"
+    return table
 
 
 def paragraph_counts(doc_id: str | None = None) -> pd.DataFrame:
