@@ -133,3 +133,15 @@ def test_config_sets_the_known_traps():
     assert config["sphinx"]["config"]["nb_execution_raise_on_error"] is True
     assert config["execute"]["stderr_output"] == "error"
     assert config["execute"]["execute_notebooks"] == "cache"
+
+
+def test_changed_inputs_clear_the_execution_state(tmp_path):
+    from cnai.build import EXECUTION_STATE, prepare_execution_cache
+
+    assert prepare_execution_cache(tmp_path, "key-1") is True
+    for name in EXECUTION_STATE:
+        (tmp_path / name).mkdir()
+    assert prepare_execution_cache(tmp_path, "key-1") is False  # same inputs: executed notebooks are kept
+    assert all((tmp_path / name).exists() for name in EXECUTION_STATE)
+    assert prepare_execution_cache(tmp_path, "key-2") is True  # data, dictionary or package changed
+    assert not any((tmp_path / name).exists() for name in EXECUTION_STATE)

@@ -76,3 +76,19 @@ def test_tfidf_matches_jieba_on_the_same_text():
     theirs = [w for w in extractor.extract_tags(sample, topK=20, allowPOS=text.KEYWORD_POS)
               if text.is_content(w, text.stop_words())][:5]
     assert set(ours) == set(theirs)
+
+
+def test_topics_cover_the_book_and_their_keywords_fit():
+    topics = load("paragraph_topics")
+    assert set(topics["topic"]) == {"race", "policy", "chips", "robotics", "commercialization"}
+    keywords = load("topic_keywords")
+    top = keywords[(keywords["method"] == "tfidf") & (keywords["rank"] <= 10)].groupby("topic")["word"].apply(set)
+    assert "芯片" in top["chips"] and "机器人" in top["robotics"] and "大模型" in top["race"]
+    assert not set(keywords["word"]) & text.stop_words()
+
+
+def test_malformed_topics_file_is_an_error(tmp_path):
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  chips:\n    name: 芯片\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"topics.yml: topic 'chips' needs a 'name' and a non-empty list"):
+        text.read_topics(path)

@@ -41,7 +41,7 @@ class Sources:
 def input_files(sources: Sources = Sources()) -> list[Path]:
     """Every file whose content shapes the derived tables."""
     files = sorted(sources.raw_dir.glob("*.txt")) + [sources.manifest]
-    files += sorted(sources.dict_dir.glob("*.txt"))
+    files += sorted(sources.dict_dir.glob("*.txt")) + sorted(sources.dict_dir.glob("*.yml"))
     files += sorted(paths.PACKAGE_DIR.glob("*.py"))
     return files
 
@@ -92,6 +92,10 @@ def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
     by_part = text.keywords(tagged, by=["doc_id", "part_id"], lex=lex)
     tables["keywords"] = pd.concat([by_doc, by_part], ignore_index=True)[
         ["doc_id", "part_id", "method", "rank", "word", "weight"]]
+    topics = text.read_topics(sources.dict_dir / paths.TOPICS.name)
+    tables["paragraph_topics"] = text.paragraph_topics(tagged, topics)
+    in_topic = tagged.merge(tables["paragraph_topics"][["para_id", "topic"]], on="para_id")
+    tables["topic_keywords"] = text.keywords(in_topic, by=["topic"], lex=lex)
     return {name: validate(name, frame, tables["documents"]) for name, frame in tables.items()}
 
 
@@ -138,7 +142,8 @@ def refresh(sources: Sources = Sources(), force: bool = False) -> str:
 
 
 def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
-    """A validated table: documents, paragraphs, cleaning_report, metadata, tokens or keywords."""
+    """A validated table: documents, paragraphs, cleaning_report, metadata, tokens, keywords, paragraph_topics or
+    topic_keywords."""
     if name not in TABLES:
         raise KeyError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
     refresh(sources)

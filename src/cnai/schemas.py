@@ -110,6 +110,35 @@ class Keywords(pa.DataFrameModel):
         unique = ["doc_id", "part_id", "method", "rank"]
 
 
+TOPICS = ["race", "policy", "chips", "robotics", "commercialization"]
+
+
+class ParagraphTopics(pa.DataFrameModel):
+    """Which chapter topics a body paragraph speaks to (data/dict/topics.yml: any of the topic's terms)."""
+    para_id: Series[str]
+    doc_id: Series[str]
+    topic: Series[str] = pa.Field(isin=TOPICS)
+    topic_name: Series[str]
+    hits: Series[int] = pa.Field(ge=1, description="occurrences of the topic's terms in the paragraph")
+
+    class Config:
+        strict = True
+        unique = ["para_id", "topic"]
+
+
+class TopicKeywords(pa.DataFrameModel):
+    """Top keywords of all paragraphs on a topic, by TF-IDF and by TextRank."""
+    topic: Series[str] = pa.Field(isin=TOPICS)
+    method: Series[str] = pa.Field(isin=["tfidf", "textrank"])
+    rank: Series[int] = pa.Field(ge=1)
+    word: Series[str]
+    weight: Series[float] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        unique = ["topic", "method", "rank"]
+
+
 SCHEMAS = {
     "documents": Documents,
     "paragraphs": Paragraphs,
@@ -117,4 +146,6 @@ SCHEMAS = {
     "metadata": Metadata,
     "tokens": Tokens,
     "keywords": Keywords,
+    "paragraph_topics": ParagraphTopics,
+    "topic_keywords": TopicKeywords,
 }

@@ -69,3 +69,22 @@ def corpus_frequencies(top: int = 150) -> dict[str, int]:
     """The most frequent content words of the whole corpus, for the word cloud."""
     tokens = load("tokens")
     return tokens["token"].value_counts().head(top).to_dict()
+
+
+def paragraphs_by_kind() -> pd.DataFrame:
+    """Paragraph counts per document and paragraph kind (body text, headings, captions, tables …)."""
+    paras = load("paragraphs").merge(load("documents")[["doc_id", "label"]], on="doc_id")
+    kinds = {"body": "正文", "heading": "小标题", "caption": "图片说明", "note": "作者说明",
+             "figure_title": "图表标题", "table": "表格"}
+    counts = paras.groupby(["label", "kind"], as_index=False).size().rename(columns={"size": "paragraphs"})
+    return counts.assign(kind_name=counts["kind"].map(kinds))
+
+
+def topic_coverage() -> pd.DataFrame:
+    """Body paragraphs per document and chapter topic, and their share of the document's body paragraphs."""
+    topics = load("paragraph_topics")
+    paras = load("paragraphs")
+    body = paras[paras["kind"].isin(["body", "heading"])].groupby("doc_id").size().rename("doc_paragraphs")
+    counts = topics.groupby(["doc_id", "topic", "topic_name"], as_index=False).size().rename(columns={"size": "paragraphs"})
+    counts = counts.merge(body, on="doc_id").merge(load("documents")[["doc_id", "label"]], on="doc_id")
+    return counts.assign(share=(counts["paragraphs"] / counts["doc_paragraphs"]).round(3))
