@@ -35,6 +35,14 @@ def test_documents_split_as_the_manifest_says():
     assert {"1.1", "4.7", "6.4"} <= set(sections)
 
 
+def test_parts_carry_titles_and_bylines():
+    parts = load("parts").set_index(["doc_id", "part_id"])
+    assert parts.loc[("zqrb_2023_07", "a2"), "authors"] == "何文英"
+    assert parts.loc[("feature_2023", "a1"), "title"] == "国产大模型面临的机遇与挑战"
+    assert parts.loc[("hti_report_2024_06", "4.7"), "title"] == "人形机器人"
+    assert parts["n_paragraphs"].sum() == len(load("paragraphs"))
+
+
 def test_boilerplate_is_gone_from_the_text():
     text = "\n".join(load("paragraphs")["text"])
     for gone in ("12 Jun 2024", "Table_header1", "版权声明", "报料热线", "鄭重聲明", "郑重声明", "在此保证",

@@ -260,4 +260,5 @@ def test_traditional_web_article_is_simplified_and_keeps_its_original():
     assert result.metadata.set_index("field").loc["地址", "value"] == "https://www.breakthing.com/post/81622.html"
     rules = result.report.set_index("rule")
     assert rules.loc["site_boilerplate", "lines"] == 3
+    assert rules.loc["relative_date", "lines"] == 1  # the crawler's "1年前"
     assert rules.loc["traditional_to_simplified", "changes"] > 0

@@ -81,6 +81,7 @@ def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
         })
     tables = {
         "documents": pd.DataFrame(docs),
+        "parts": _parts(manifest, pd.concat(paragraphs, ignore_index=True)),
         "paragraphs": pd.concat(paragraphs, ignore_index=True),
         "cleaning_report": pd.concat(reports, ignore_index=True),
         "metadata": pd.concat(metas, ignore_index=True),
@@ -97,6 +98,17 @@ def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
     in_topic = tagged.merge(tables["paragraph_topics"][["para_id", "topic"]], on="para_id")
     tables["topic_keywords"] = text.keywords(in_topic, by=["topic"], lex=lex)
     return {name: validate(name, frame, tables["documents"]) for name, frame in tables.items()}
+
+
+def _parts(manifest: Manifest, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per article or report section, with its title and authors from the manifest."""
+    authors = {(doc.id, art.id): " | ".join(art.authors) for doc in manifest.documents for art in doc.articles}
+    parts = (paragraphs.groupby(["doc_id", "part_id", "part_kind"], sort=False, dropna=False)
+             .agg(title=("part_title", "first"), n_paragraphs=("para_id", "size"), n_chars=("n_chars", "sum"),
+                  line_start=("line_start", "min"), line_end=("line_end", "max"))
+             .reset_index())
+    parts["authors"] = [authors.get(key) or None for key in zip(parts["doc_id"], parts["part_id"])]
+    return parts[["doc_id", "part_id", "part_kind", "title", "authors", "n_paragraphs", "n_chars", "line_start", "line_end"]]
 
 
 def validate(name: str, frame: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -32,6 +32,23 @@ class Documents(pa.DataFrameModel):
         strict = True
 
 
+class Parts(pa.DataFrameModel):
+    """One row per article (newspaper and web documents), report section, or group of photo captions."""
+    doc_id: Series[str]
+    part_id: Series[str]
+    part_kind: Series[str] = pa.Field(isin=PART_KINDS)
+    title: Series[str] = pa.Field(nullable=True)
+    authors: Series[str] = pa.Field(nullable=True, description="bylines from the manifest, separated by ' | '")
+    n_paragraphs: Series[int] = pa.Field(ge=1)
+    n_chars: Series[int] = pa.Field(ge=1)
+    line_start: Series[int] = pa.Field(ge=1)
+    line_end: Series[int] = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        unique = ["doc_id", "part_id"]
+
+
 class Paragraphs(pa.DataFrameModel):
     """One row per cleaned paragraph."""
     para_id: Series[str] = pa.Field(unique=True, description="doc_id:part_id:para_no")
@@ -141,6 +158,7 @@ class TopicKeywords(pa.DataFrameModel):
 
 SCHEMAS = {
     "documents": Documents,
+    "parts": Parts,
     "paragraphs": Paragraphs,
     "cleaning_report": CleaningReport,
     "metadata": Metadata,
