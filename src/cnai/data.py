@@ -154,10 +154,16 @@ def refresh(sources: Sources = Sources(), force: bool = False) -> str:
 
 
 def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
-    """A validated table: documents, paragraphs, cleaning_report, metadata, tokens, keywords, paragraph_topics or
-    topic_keywords."""
+    """A validated table: a derived one (documents, parts, paragraphs, cleaning_report, metadata, tokens, keywords,
+    paragraph_topics, topic_keywords) or a curated fact table from data/curated (models, funding_deals …)."""
+    from .curated_schemas import CURATED
+
+    if name in CURATED and sources == Sources():
+        from .facts import curated
+
+        return curated(name)
     if name not in TABLES:
-        raise KeyError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
+        raise KeyError(f"unknown table {name!r}; choose one of {', '.join(TABLES + tuple(CURATED))}")
     refresh(sources)
     frame = pickle.loads((sources.cache_dir / f"{name}.pkl").read_bytes())
     return validate(name, frame)

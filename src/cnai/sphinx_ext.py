@@ -1,6 +1,7 @@
 """Sphinx extension: serve the Vega bundle, chart data and word clouds from the site's own _static."""
 from __future__ import annotations
 
+import shutil
 from importlib import metadata
 from pathlib import Path
 
@@ -24,10 +25,28 @@ def vega_bundle() -> Path:
     return path.parent
 
 
+TABLES_DIR = paths.BUILD / ".site_tables"
+
+
+def export_tables() -> Path:
+    """Every curated table and the main derived tables as CSV, for download from _static/tables/."""
+    from .data import load
+    from .docs import DOWNLOADABLE_DERIVED
+    from .facts import CURATED_DIR
+
+    target = TABLES_DIR / "tables"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(CURATED_DIR.glob("*.csv")):
+        shutil.copyfile(path, target / path.name)
+    for name in DOWNLOADABLE_DERIVED:
+        load(name).to_csv(target / f"{name}.csv", index=False, encoding="utf-8")
+    return TABLES_DIR
+
+
 def _config_inited(app, config) -> None:
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     config.html_static_path = list(config.html_static_path) + [
-        str(STATIC), str(vega_bundle()), str(SITE_DATA.parent)]
+        str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables())]
     options = dict(config.html_search_options or {})
     options["dict"] = str(paths.USER_DICT)
     config.html_search_options = options

@@ -1,0 +1,99 @@
+"""Numbers computed from the curated tables, never typed: unit conversions and rates recomputed from endpoints."""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from .facts import curated, quote_key
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+AMOUNT_UNITS = {"万美元": (0.01, "USD"), "亿美元": (100.0, "USD"), "万人民币": (0.01, "CNY"), "亿人民币": (100.0, "CNY")}
+
+
+def chinese_number(text: str) -> float:
+    """百 → 100, 两千 → 2000, 三十 → 30 (numbers below ten thousand, as used before 亿 or 万亿)."""
+    total, digit = 0, 1 if text and text[0] in _CN_UNITS else 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+        else:
+            raise ValueError(f"not a Chinese number: {text!r}")
+    return float(total + digit)
+
+
+def params_in_billions(text: str | None) -> list[float]:
+    """Parameter counts in billions from their written form: 1750亿 → 175, 1.2万亿 → 1200, 70B → 70,
+    两千亿 → 200; the report's table gives plain numbers already in billions, sizes separated by '/'."""
+    if text is None or pd.isna(text):
+        return []
+    t = quote_key(text)
+    if re.fullmatch(r"[\d,.]+(/[\d,.]+)*", t):
+        return [float(x.replace(",", "")) for x in t.split("/")]
+    match = re.search(r"(\d[\d,.]*)B", t)
+    if match:
+        return [float(match.group(1).replace(",", ""))]
+    match = re.search(r"(\d[\d,.]*|[一二两三四五六七八九十百千]+)?(万亿|亿)", t)
+    if match:
+        number = match.group(1) or "一"
+        value = float(number.replace(",", "")) if number[0].isdigit() else chinese_number(number)
+        return [value * (1000.0 if match.group(2) == "万亿" else 0.1)]
+    return []
+
+
+def params_mismatches() -> pd.DataFrame:
+    """Model rows whose typed params_b is not what their params_text says (should be none)."""
+    table = curated("models")
+    wrong = [
+        index for index, (text, typed) in enumerate(zip(table["params_text"], table["params_b"]))
+        if pd.notna(typed) and not any(math.isclose(c, typed, rel_tol=1e-9) for c in params_in_billions(text))
+    ]
+    return table.iloc[wrong]
+
+
+def funding_amounts() -> pd.DataFrame:
+    """Deals with their amounts in millions of their currency (万 = 0.01 million, 亿 = 100 million)."""
+    deals = curated("funding_deals")
+    factors = deals["amount_unit"].map(lambda u: AMOUNT_UNITS.get(u, (None, None))[0])
+    deals["amount_millions"] = (deals["amount_value"] * factors.astype(float)).round(4)
+    deals["currency_from_unit"] = deals["amount_unit"].map(lambda u: AMOUNT_UNITS.get(u, (None, None))[1])
+    return deals
+
+
+def _year(value: str | None) -> float | None:
+    return float(str(value)[:4]) if value is not None and pd.notna(value) else None
+
+
+def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
+    """Every stated growth rate whose endpoints the corpus also states, recomputed from those endpoints.
+
+    CAGR = (end / start) ** (1 / years) - 1; a one-period growth rate is end / start - 1. `agrees` is False
+    where the stated rate and the recomputed one differ by more than `tolerance_pp` percentage points.
+    """
+    metrics = curated("market_metrics").set_index("metric_id")
+    rows = []
+    linked = metrics[metrics["base_metric_id"].notna() & metrics["end_metric_id"].notna()]
+    for metric_id, rate in linked.iterrows():
+        base, end = metrics.loc[rate["base_metric_id"]], metrics.loc[rate["end_metric_id"]]
+        years = _year(end["period_end"]) - _year(base["period_end"])
+        if rate["metric"] == "cagr" and years:
+            computed = ((end["value"] / base["value"]) ** (1 / years) - 1) * 100
+        else:
+            computed = (end["value"] / base["value"] - 1) * 100
+        rows.append({
+            "metric_id": metric_id, "subject": rate["subject"], "metric": rate["metric"],
+            "stated_pct": rate["value"], "computed_pct": round(computed, 2),
+            "difference_pp": round(computed - rate["value"], 2),
+            "base_metric_id": rate["base_metric_id"], "base_value": base["value"], "base_period": base["period_end"],
+            "end_metric_id": rate["end_metric_id"], "end_value": end["value"], "end_period": end["period_end"],
+            "unit": base["unit"], "years": years, "doc_id": rate["doc_id"], "quote": rate["quote"],
+        })
+    checks = pd.DataFrame(rows)
+    if len(checks):
+        checks["agrees"] = checks["difference_pp"].abs() <= tolerance_pp
+    return checks

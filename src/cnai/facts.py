@@ -1,0 +1,178 @@
+"""Curated fact tables (data/curated/*.csv): loading, validation and provenance checks.
+
+A row loads only if it fits its schema, its foreign keys resolve, its quote occurs in one cleaned paragraph of
+its source document, and every number it states occurs in that quote. Any failure names the file, the CSV line,
+the column and the reason; rows are never dropped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from . import paths, rules
+from .curated_schemas import CURATED, FOREIGN_KEYS, QUOTED_NUMBERS, QUOTED_TEXT
+from .manifest import CorpusError
+
+CURATED_DIR = paths.DATA / "curated"
+_DIGITS = "零一二三四五六七八九"
+
+
+class FactError(CorpusError):
+    """A curated row that cannot be loaded; the message says file, line, column and reason."""
+
+
+def quote_key(text: str) -> str:
+    """Text as quotes are compared: width forms normalised, all whitespace removed."""
+    return re.sub(r"\s+", "", rules.normalize_width(str(text))[0])
+
+
+def _chinese(n: int) -> set[str]:
+    """Chinese numerals for small whole numbers: 200 → 二百, 两百; 100 → 百, 一百; 30 → 三十."""
+    if not 0 < n < 100_000:
+        return set()
+    out, started = "", False
+    for value, unit in ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += _DIGITS[digit] + unit
+            started = True
+        elif started and n and not out.endswith("零"):
+            out += "零"
+    forms = {out, out.rstrip("零")}
+    forms |= {f.replace("二", "两", 1) for f in forms if f.startswith("二") and len(f) > 1}
+    forms |= {f[1:] for f in forms if f.startswith("一") and len(f) > 1 and f[1] in "十百千万"}
+    return forms
+
+
+def number_forms(value: float) -> set[str]:
+    """Ways a number can be written: 3342, 3,342, 2.3, 2.30, 三千三百四十二 …"""
+    plain = f"{value:f}".rstrip("0").rstrip(".")
+    forms = {plain}
+    if float(value).is_integer():
+        n = int(value)
+        forms |= {f"{n:,}"} | _chinese(n)
+    else:
+        whole, frac = plain.split(".")
+        forms |= {f"{int(whole):,}.{frac}", plain + "0"}
+    return forms
+
+
+def number_in_quote(value: float, quote: str) -> bool:
+    key = quote_key(quote)
+    for form in number_forms(value):
+        if form[0].isdigit():
+            if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", key):
+                return True
+        elif form in key:
+            return True
+    return False
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise FactError(f"{path}: curated table not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FactError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except pd.errors.ParserError as exc:
+        raise FactError(f"{path}: malformed CSV: {exc}") from None
+    return frame.replace("", None)
+
+
+def _line(index) -> int:
+    return int(index) + 2  # header is line 1
+
+
+def validate_schema(name: str, frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    try:
+        return CURATED[name].validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        problems = []
+        for case in exc.failure_cases.itertuples():
+            where = f"line {_line(case.index)}" if case.index is not None and pd.notna(case.index) else "header"
+            problems.append(f"{path}:{where}: column {case.column}: {case.check} failed for {case.failure_case!r}")
+        raise FactError(f"{path}: {len(problems)} problem(s)\n" + "\n".join(problems[:30])) from None
+
+
+@lru_cache(maxsize=2)
+def _paragraph_keys(key: str) -> dict[str, list[str]]:
+    from .data import load
+
+    paras = load("paragraphs")
+    keys: dict[str, list[str]] = {}
+    for doc_id, group in paras.groupby("doc_id"):
+        keys[doc_id] = [quote_key(t) for t in group["text"]] + [quote_key(t) for t in group["text_original"]]
+    return keys
+
+
+def paragraph_keys() -> dict[str, list[str]]:
+    from .data import cache_key
+
+    return _paragraph_keys(cache_key())
+
+
+def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str, list[str]]) -> None:
+    problems = []
+    for index, row in frame.iterrows():
+        where = f"{path}:line {_line(index)}"
+        if row["doc_id"] not in keys:
+            problems.append(f"{where}: column doc_id: unknown document {row['doc_id']!r}")
+            continue
+        quote = quote_key(row["quote"])
+        if not any(quote in para for para in keys[row["doc_id"]]):
+            problems.append(f"{where}: column quote: not found in one cleaned paragraph of {row['doc_id']}: {row['quote'][:40]!r}…")
+            continue
+        for column in QUOTED_NUMBERS.get(name, []):
+            if pd.notna(row[column]) and not number_in_quote(float(row[column]), row["quote"]):
+                problems.append(f"{where}: column {column}: value {row[column]} does not occur in the quote")
+        for column in QUOTED_TEXT.get(name, []):
+            if pd.notna(row[column]) and quote_key(row[column]) not in quote:
+                problems.append(f"{where}: column {column}: {row[column]!r} does not occur in the quote")
+    if problems:
+        raise FactError(f"{path}: {len(problems)} problem(s)\n" + "\n".join(problems[:30]))
+
+
+def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:
+    problems = []
+    for (table, column), (target, key) in FOREIGN_KEYS.items():
+        if table not in tables or target not in tables or column not in tables[table]:
+            continue
+        known = set(tables[target][key])
+        for index, value in tables[table][column].items():
+            if pd.notna(value) and value not in known:
+                problems.append(f"{directory / (table + '.csv')}:line {_line(index)}: column {column}: "
+                                f"{value!r} is not a {key} in {target}.csv")
+    if problems:
+        raise FactError(f"{len(problems)} dangling key(s)\n" + "\n".join(problems[:30]))
+
+
+def load_curated(directory: Path = CURATED_DIR, keys: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+    """Every curated table, validated, provenance-checked and with foreign keys resolved."""
+    keys = keys if keys is not None else paragraph_keys()
+    tables = {}
+    for name in CURATED:
+        path = directory / f"{name}.csv"
+        raw = read_csv(path)
+        frame = validate_schema(name, raw, path)
+        if len(frame) != len(raw):
+            raise FactError(f"{path}: {len(raw)} rows read but {len(frame)} validated")
+        check_provenance(name, frame, path, keys)
+        tables[name] = frame
+    check_foreign_keys(tables, directory)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def _cached_curated(stamp: tuple) -> dict[str, pd.DataFrame]:
+    return load_curated()
+
+
+def curated(name: str) -> pd.DataFrame:
+    """One curated table (all are checked together, since keys cross tables); reloaded when a CSV changes."""
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in CURATED_DIR.glob("*.csv")))
+    return _cached_curated(stamp)[name].copy()
