@@ -145,3 +145,28 @@ def test_changed_inputs_clear_the_execution_state(tmp_path):
     assert all((tmp_path / name).exists() for name in EXECUTION_STATE)
     assert prepare_execution_cache(tmp_path, "key-2") is True  # data, dictionary or package changed
     assert not any((tmp_path / name).exists() for name in EXECUTION_STATE)
+
+
+def test_appendix_pages_document_and_offer_every_curated_table(built):
+    from cnai.curated_schemas import CURATED
+
+    html = page(built, "appendix/data_dictionary.html")
+    for name in CURATED:
+        assert f'id="table-{name}"' in html, name
+        link = f"../_static/tables/{name}.csv"
+        assert link in html
+        assert (built / "_build" / "html" / "_static" / "tables" / f"{name}.csv").is_file()
+    sources = page(built, "appendix/sources.html")
+    assert "hti_report_2024_06" in sources and "breakthing.com" in sources
+
+
+def test_book_key_changes_with_a_curated_table(tmp_path, monkeypatch):
+    from cnai import build, paths
+
+    (tmp_path / "curated").mkdir()
+    (tmp_path / "curated" / "models.csv").write_text("row_id\nm-001\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", tmp_path)
+    before = build.book_inputs_key("corpus")
+    (tmp_path / "curated" / "models.csv").write_text("row_id\nm-002\n", encoding="utf-8")
+    assert build.book_inputs_key("corpus") != before
+    assert build.book_inputs_key("other corpus") != build.book_inputs_key("corpus")

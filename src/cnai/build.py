@@ -6,6 +6,7 @@ with -n -W --keep-going: a failing cell or any Sphinx warning fails it.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -40,9 +41,17 @@ def command(book: Path, extra: list[str]) -> list[str]:
     return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
 
 
+def book_inputs_key(corpus_key: str) -> str:
+    """What the notebooks read: the derived tables' inputs (raw data, dictionaries, package) and the curated CSVs."""
+    digest = hashlib.sha256(corpus_key.encode())
+    for path in sorted((paths.DATA / "curated").glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    key = data.refresh()  # derived tables first, so notebooks never race to build them
+    key = book_inputs_key(data.refresh())  # derived tables first, so notebooks never race to build them
     if prepare_execution_cache(paths.BUILD, key):
         print("cnai.build: inputs changed, notebook execution cache cleared", flush=True)
     return subprocess.call(command(paths.ROOT, argv))

@@ -123,7 +123,7 @@ class IndustryChain(Curated):
     row_id: Series[str] = pa.Field(unique=True)
     layer: Series[str]
     layer_en: Series[str]
-    company: Series[str]
+    company: Series[str] = pa.Field(nullable=True, description="blank where the report names the layer only")
     company_id: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
 
@@ -131,11 +131,11 @@ class IndustryChain(Curated):
 class Robots(Curated):
     """Humanoid robot products and their stated specifications."""
     robot_id: Series[str] = pa.Field(unique=True)
-    product: Series[str]
+    product: Series[str] = pa.Field(nullable=True, description="blank where the text names the maker only")
     maker: Series[str] = pa.Field(nullable=True)
     company_id: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    year: Series[float] = pa.Field(nullable=True, ge=1990, le=2030)
+    year: Series[float] = pa.Field(nullable=True, ge=1950, le=2030)
     height_m: Series[float] = pa.Field(nullable=True, gt=0, lt=3)
     weight_kg: Series[float] = pa.Field(nullable=True, gt=0, lt=500)
     speed_text: Series[str] = pa.Field(nullable=True)
@@ -160,7 +160,7 @@ class RobotSupplyChain(Curated):
 class Policies(Curated):
     """Laws, regulations, plans, standards and support measures, Chinese and foreign."""
     policy_id: Series[str] = pa.Field(unique=True, str_matches=r"^p-\d{3}$")
-    title: Series[str]
+    title: Series[str] = pa.Field(nullable=True, description="official title as written; blank where the text gives none")
     title_en: Series[str]
     date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
@@ -201,6 +201,17 @@ class MarketMetrics(Curated):
     end_metric_id: Series[str] = pa.Field(nullable=True, description="→ market_metrics: end value of a stated rate")
 
 
+class Rates(Curated):
+    """Rates the corpus states together with the total they derive from (e.g. questions per minute from a daily
+    total), so that code can recompute them."""
+    rate_id: Series[str] = pa.Field(unique=True, str_matches=r"^r-\d{3}$")
+    metric_id: Series[str] = pa.Field(description="→ market_metrics: the stated rate")
+    total_metric_id: Series[str] = pa.Field(description="→ market_metrics: the total it is a rate of")
+    period_value: Series[float] = pa.Field(gt=0, description="length of the period the total covers")
+    period_unit: Series[str] = pa.Field(isin=["minute", "hour", "day"])
+    per_unit: Series[str] = pa.Field(isin=["minute", "hour", "day"], description="the rate is per one of these")
+
+
 CURATED = {
     "companies": Companies,
     "models": Models,
@@ -214,6 +225,7 @@ CURATED = {
     "policies": Policies,
     "policy_targets": PolicyTargets,
     "market_metrics": MarketMetrics,
+    "rates": Rates,
 }
 
 # numeric columns whose value must appear, in some written form, in the row's quote
@@ -225,6 +237,7 @@ QUOTED_NUMBERS = {
     "robots": ["height_m", "weight_kg", "dof"],
     "policy_targets": ["value_low", "value_high"],
     "market_metrics": ["value"],
+    "rates": ["period_value"],
 }
 # string columns that must appear verbatim in the quote
 QUOTED_TEXT = {"models": ["params_text"]}
@@ -240,4 +253,6 @@ FOREIGN_KEYS = {
     ("policy_targets", "policy_id"): ("policies", "policy_id"),
     ("market_metrics", "base_metric_id"): ("market_metrics", "metric_id"),
     ("market_metrics", "end_metric_id"): ("market_metrics", "metric_id"),
+    ("rates", "metric_id"): ("market_metrics", "metric_id"),
+    ("rates", "total_metric_id"): ("market_metrics", "metric_id"),
 }

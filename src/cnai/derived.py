@@ -97,3 +97,23 @@ def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
     if len(checks):
         checks["agrees"] = checks["difference_pp"].abs() <= tolerance_pp
     return checks
+
+
+MINUTES = {"minute": 1, "hour": 60, "day": 1440}
+
+
+def rate_checks(tolerance: float = 0.05) -> pd.DataFrame:
+    """Stated rates recomputed from their totals: total / (period in the rate's unit). `agrees` is False where the
+    stated rate is off by more than `tolerance` (relative)."""
+    metrics = curated("market_metrics").set_index("metric_id")
+    rows = []
+    for rate in curated("rates").itertuples():
+        stated, total = metrics.loc[rate.metric_id], metrics.loc[rate.total_metric_id]
+        periods = rate.period_value * MINUTES[rate.period_unit] / MINUTES[rate.per_unit]
+        computed = total["value"] / periods
+        rows.append({"rate_id": rate.rate_id, "subject": stated["subject"], "stated": stated["value"],
+                     "computed": round(computed, 4), "unit": stated["unit"], "per": rate.per_unit,
+                     "total": total["value"], "total_unit": total["unit"], "period": f"{rate.period_value:g} {rate.period_unit}",
+                     "agrees": abs(computed - stated["value"]) <= tolerance * stated["value"],
+                     "doc_id": rate.doc_id, "quote": rate.quote})
+    return pd.DataFrame(rows)

@@ -7,6 +7,7 @@ the column and the reason; rows are never dropped.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pandas as pd
 import pandera.errors
 
 from . import paths, rules
-from .curated_schemas import CURATED, FOREIGN_KEYS, QUOTED_NUMBERS, QUOTED_TEXT
+from .curated_schemas import CURATED, FOREIGN_KEYS, ISO_DATE, QUOTED_NUMBERS, QUOTED_TEXT
 from .manifest import CorpusError
 
 CURATED_DIR = paths.DATA / "curated"
@@ -62,7 +63,7 @@ def number_forms(value: float) -> set[str]:
 
 
 def number_in_quote(value: float, quote: str) -> bool:
-    key = quote_key(quote)
+    key = rules.normalize_width(str(quote))[0]  # spaces kept: they separate table cells such as "2024.3.21 250"
     for form in number_forms(value):
         if form[0].isdigit():
             if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", key):
@@ -88,7 +89,27 @@ def _line(index) -> int:
     return int(index) + 2  # header is line 1
 
 
+def _bad_dates(name: str, frame: pd.DataFrame, path: Path) -> list[str]:
+    """ISO dates that match the pattern but name no real day or month (2023-13-40)."""
+    problems = []
+    for column, spec in CURATED[name].to_schema().columns.items():
+        if not any((c.statistics or {}).get("pattern") == ISO_DATE for c in spec.checks) or column not in frame:
+            continue
+        for index, value in frame[column].items():
+            if value is None or pd.isna(value) or not re.fullmatch(ISO_DATE, str(value)):
+                continue
+            parts = [int(p) for p in str(value).split("-")] + [1, 1]
+            try:
+                date(parts[0], parts[1], parts[2])
+            except ValueError as exc:
+                problems.append(f"{path}:line {_line(index)}: column {column}: {value!r} is not a date ({exc})")
+    return problems
+
+
 def validate_schema(name: str, frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    dates = _bad_dates(name, frame, path)
+    if dates:
+        raise FactError(f"{path}: {len(dates)} problem(s)\n" + "\n".join(dates[:30]))
     try:
         return CURATED[name].validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
@@ -129,7 +150,7 @@ def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str,
             continue
         for column in QUOTED_NUMBERS.get(name, []):
             if pd.notna(row[column]) and not number_in_quote(float(row[column]), row["quote"]):
-                problems.append(f"{where}: column {column}: value {row[column]} does not occur in the quote")
+                problems.append(f"{where}: column {column}: value {float(row[column]):g} does not occur in the quote")
         for column in QUOTED_TEXT.get(name, []):
             if pd.notna(row[column]) and quote_key(row[column]) not in quote:
                 problems.append(f"{where}: column {column}: {row[column]!r} does not occur in the quote")
