@@ -58,35 +58,17 @@ def test_numbers_are_found_in_any_written_form(value, quote, expected):
     ("policies", "level", "city", r"policies.csv:line 2: column level: isin"),
     ("model_counts", "quote", "", r"model_counts.csv:line 2: column quote: not_nullable"),
     ("funding_deals", "amount_status", "secret", r"funding_deals.csv:line 2: column amount_status: isin"),
+    ("model_counts", "quote", "全国已有 800 余个大模型公开发布",
+     r"model_counts.csv:line 2: column quote: not found in one cleaned paragraph"),
+    ("model_counts", "value", "81", r"model_counts.csv:line 2: column value: value 81 does not occur in the quote"),
+    ("policy_targets", "policy_id", "p-999", r"policy_targets.csv:line 2: column policy_id: 'p-999' is not a policy_id"),
+    ("robots", "doc_id", "no_such_doc", r"robots.csv:line 2: column doc_id: unknown document 'no_such_doc'"),
 ])
-def test_schema_errors_name_file_line_and_column(curated_copy, table, column, value, message):
+def test_bad_rows_are_errors_naming_file_line_and_column(curated_copy, table, column, value, message):
+    """Unparseable date, unknown category, missing quote, quote not in the corpus, value not in its quote,
+    dangling key, unknown document: each stops loading with file, line, column and reason."""
     edit(curated_copy, table, 0, column, value)
     with pytest.raises(FactError, match=message):
-        load_curated(curated_copy, keys=paragraph_keys())
-
-
-def test_quote_not_in_the_corpus_is_an_error(curated_copy):
-    edit(curated_copy, "model_counts", 1, "quote", "全国已有 800 余个大模型公开发布")
-    with pytest.raises(FactError, match=r"model_counts.csv:line 3: column quote: not found in one cleaned paragraph"):
-        load_curated(curated_copy, keys=paragraph_keys())
-
-
-def test_value_missing_from_its_quote_is_an_error(curated_copy):
-    original = pd.read_csv(curated_copy / "model_counts.csv", dtype=str).loc[0, "value"]
-    edit(curated_copy, "model_counts", 0, "value", str(int(float(original)) + 1))
-    with pytest.raises(FactError, match=r"model_counts.csv:line 2: column value: value \d+ does not occur in the quote"):
-        load_curated(curated_copy, keys=paragraph_keys())
-
-
-def test_dangling_key_is_an_error(curated_copy):
-    edit(curated_copy, "policy_targets", 0, "policy_id", "p-999")
-    with pytest.raises(FactError, match=r"policy_targets.csv:line 2: column policy_id: 'p-999' is not a policy_id"):
-        load_curated(curated_copy, keys=paragraph_keys())
-
-
-def test_unknown_document_is_an_error(curated_copy):
-    edit(curated_copy, "robots", 0, "doc_id", "no_such_doc")
-    with pytest.raises(FactError, match=r"robots.csv:line 2: column doc_id: unknown document 'no_such_doc'"):
         load_curated(curated_copy, keys=paragraph_keys())
 
 
