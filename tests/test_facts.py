@@ -55,6 +55,7 @@ def test_numbers_are_found_in_any_written_form(value, quote, expected):
 @pytest.mark.parametrize("table, column, value, message", [
     ("models", "release_date", "2023-13-40", r"models.csv:line 2: column release_date: '2023-13-40' is not a date"),
     ("models", "release_date", "July 2023", r"models.csv:line 2: column release_date: str_matches"),
+    ("policies", "date", "2203-01-01", r"policies.csv:line 2: column date: '2203-01-01' is outside 1950–2035"),
     ("policies", "level", "city", r"policies.csv:line 2: column level: isin"),
     ("model_counts", "quote", "", r"model_counts.csv:line 2: column quote: not_nullable"),
     ("funding_deals", "amount_status", "secret", r"funding_deals.csv:line 2: column amount_status: isin"),

@@ -231,11 +231,11 @@ CURATED = {
 # numeric columns whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
     "model_counts": ["value"],
-    "funding_deals": ["amount_value"],
+    "funding_deals": ["amount_value", "report_no"],
     "chips": ["spec_value"],
     "chip_investments": ["value"],
-    "robots": ["height_m", "weight_kg", "dof"],
-    "policy_targets": ["value_low", "value_high"],
+    "robots": ["height_m", "weight_kg", "dof", "year"],
+    "policy_targets": ["value_low", "value_high", "target_year"],
     "market_metrics": ["value"],
     "rates": ["period_value"],
 }

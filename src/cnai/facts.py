@@ -20,6 +20,7 @@ from .manifest import CorpusError
 
 CURATED_DIR = paths.DATA / "curated"
 _DIGITS = "零一二三四五六七八九"
+FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
 
 
 class FactError(CorpusError):
@@ -100,9 +101,13 @@ def _bad_dates(name: str, frame: pd.DataFrame, path: Path) -> list[str]:
                 continue
             parts = [int(p) for p in str(value).split("-")] + [1, 1]
             try:
-                date(parts[0], parts[1], parts[2])
+                day = date(parts[0], parts[1], parts[2])
             except ValueError as exc:
                 problems.append(f"{path}:line {_line(index)}: column {column}: {value!r} is not a date ({exc})")
+                continue
+            if not FIRST_DATE <= day <= LAST_DATE:
+                problems.append(f"{path}:line {_line(index)}: column {column}: {value!r} is outside "
+                                f"{FIRST_DATE:%Y}–{LAST_DATE:%Y}")
     return problems
 
 
