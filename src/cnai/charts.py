@@ -175,3 +175,15 @@ def dot_timeline(data: pd.DataFrame, *, x: str, y: str, title: str, x_title: str
     if color:
         encoding["color"] = alt.Color(color, legend=alt.Legend(title=None))
     return alt.Chart(data, title=title).mark_point(size=120, filled=True).encode(**encoding)
+
+
+def keyword_bars(keywords: pd.DataFrame, *, group: str, title: str, group_title: str = "来源：") -> alt.Chart:
+    """Top keywords of one group at a time (a dropdown picks the group): compare sources or periods."""
+    options = sorted(keywords[group].unique())
+    pick = alt.param(name="group", value=options[0], bind=alt.binding_select(options=options, name=group_title))
+    return (
+        hbar(keywords, x="weight:Q", y="word:N", x_title="TF-IDF 权重", y_title=None, title=title,
+             tooltip=[group, "rank", "word", "weight"])
+        .add_params(pick)
+        .transform_filter(alt.datum[group] == pick)
+    )

@@ -43,19 +43,44 @@ def export_tables() -> Path:
     return TABLES_DIR
 
 
+ITABLES_DIR = paths.BUILD / ".itables"
+
+
+def itables_assets() -> Path:
+    """itables' DataTables bundle and a loader that announces it the way itables' offline tables expect."""
+    import itables
+
+    source = Path(itables.__file__).parent / "html"
+    target = ITABLES_DIR / itables.__version__
+    if not (target / "cnai-itables.js").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        for name in ("dt_bundle.js", "dt_bundle.css"):
+            shutil.copyfile(source / name, target / name)
+        flag = "_itables_" + itables.__version__.replace(".", "_")
+        (target / "cnai-itables.js").write_text(
+            f'window.{flag} = import("./dt_bundle.js");\n'
+            f'window.{flag}.then(() => window.dispatchEvent(new Event("itables-{itables.__version__}-ready")));\n',
+            encoding="utf-8")
+    return target
+
+
 def _config_inited(app, config) -> None:
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     config.html_static_path = list(config.html_static_path) + [
-        str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables())]
+        str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables()), str(itables_assets())]
     options = dict(config.html_search_options or {})
     options["dict"] = str(paths.USER_DICT)
     config.html_search_options = options
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    if "cnai-vega" in context.get("body", ""):
+    body = context.get("body", "")
+    if "cnai-vega" in body:
         app.add_js_file("vega-bundle.js", loading_method="defer")
         app.add_js_file("cnai-charts.js", loading_method="defer")
+    if "cnai-table" in body:
+        app.add_css_file("dt_bundle.css")
+        app.add_js_file("cnai-itables.js", type="module")
 
 
 def setup(app):

@@ -88,3 +88,30 @@ def topic_coverage() -> pd.DataFrame:
     counts = topics.groupby(["doc_id", "topic", "topic_name"], as_index=False).size().rename(columns={"size": "paragraphs"})
     counts = counts.merge(body, on="doc_id").merge(load("documents")[["doc_id", "label"]], on="doc_id")
     return counts.assign(share=(counts["paragraphs"] / counts["doc_paragraphs"]).round(3))
+
+
+def topic_tokens(topic: str) -> pd.DataFrame:
+    """Content words of the body paragraphs on one chapter topic, with each paragraph's document."""
+    tokens = load("tokens")
+    paras = load("paragraph_topics").query("topic == @topic")[["para_id"]]
+    return tokens.merge(paras, on="para_id")
+
+
+def topic_frequencies(topic: str, top: int = 120) -> dict[str, int]:
+    """The most frequent words of one topic's paragraphs, for its word cloud."""
+    return topic_tokens(topic)["token"].value_counts().head(top).to_dict()
+
+
+def topic_keywords_by_source(topic: str, top: int = 8) -> pd.DataFrame:
+    """TF-IDF keywords of one topic's paragraphs, computed separately for each source document."""
+    from .text import stop_words, tfidf_keywords
+
+    tokens = topic_tokens(topic)
+    labels = load("documents").set_index("doc_id")["label"]
+    rows = []
+    for doc_id, group in tokens.groupby("doc_id", sort=True):
+        sequence = list(zip(group["token"], group["pos"]))
+        for rank, (word, weight) in enumerate(tfidf_keywords([sequence], top, stop_words()), start=1):
+            rows.append({"doc_id": doc_id, "label": labels[doc_id], "rank": rank, "word": word,
+                         "weight": round(weight, 6), "paragraphs": group["para_id"].nunique()})
+    return pd.DataFrame(rows)

@@ -1,0 +1,36 @@
+"""Searchable, sortable tables that work offline: itables' DataTables bundle served from the site's _static."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .charts import SITE_DATA, site_prefix
+
+
+class Table:
+    def __init__(self, frame: pd.DataFrame, name: str, caption: str, source: str):
+        from itables import to_html_datatable
+
+        self.name = name
+        SITE_DATA.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
+        self.body = to_html_datatable(
+            frame, connected=False, showIndex=False, maxBytes=0, pageLength=10, caption=caption,
+            classes="display compact", layout={"topStart": "pageLength", "topEnd": "search",
+                                               "bottomStart": "info", "bottomEnd": "paging"},
+            language={"search": "搜索：", "lengthMenu": "每页 _MENU_ 行", "info": "第 _START_–_END_ 行，共 _TOTAL_ 行",
+                      "infoEmpty": "无记录", "zeroRecords": "没有匹配的记录", "infoFiltered": "（从 _MAX_ 行中筛选）"},
+        )
+        self.caption, self.source = caption, source
+
+    def _repr_html_(self) -> str:
+        link = f"{site_prefix()}/_static/figures/{self.name}.csv"
+        return (f'<div class="cnai-table" id="table-{self.name}">{self.body}'
+                f'<p class="cnai-table-note">来源：{html.escape(self.source)} · '
+                f'<a class="cnai-csv" href="{link}" download>下载全表（CSV）</a></p></div>')
+
+
+def searchable(frame: pd.DataFrame, *, name: str, caption: str, source: str) -> Table:
+    """A table readers can search and sort in the browser, with its CSV; no network needed."""
+    return Table(frame, name, caption, source)

@@ -1,0 +1,1 @@
+"""Per-chapter aggregations: each module returns the small, ready-to-chart tables one chapter shows."""
