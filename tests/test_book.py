@@ -170,3 +170,29 @@ def test_book_key_changes_with_a_curated_table(tmp_path, monkeypatch):
     (tmp_path / "curated" / "models.csv").write_text("row_id\nm-002\n", encoding="utf-8")
     assert build.book_inputs_key("corpus") != before
     assert build.book_inputs_key("other corpus") != build.book_inputs_key("corpus")
+
+
+def analytical_chapters() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f for f in files if f.startswith("chapters/") and f != "chapters/corpus"]
+
+
+@pytest.mark.parametrize("chapter", analytical_chapters())
+def test_analytical_chapter_page(built, chapter):
+    """At least four charts with their CSVs, a word cloud, a searchable table, and no placeholder text."""
+    html = page(built, f"{chapter}.html")
+    charts = specs(html)
+    assert len(charts) >= 4, chapter
+    links = re.findall(r'href="\.\./(_static/figures/[^"]+\.csv)"', html)
+    assert len(links) >= len(charts)
+    for link in links:
+        assert (built / "_build" / "html" / link).is_file(), link
+    cloud = re.search(r'<img src="\.\./(_static/figures/[^"]+wordcloud\.png)" alt="词云：', html)
+    assert cloud and (built / "_build" / "html" / cloud.group(1)).is_file()
+    assert 'class="cnai-table"' in html and "itables" in html
+    assert re.search(r'<script type="module" src="\.\./_static/cnai-itables\.js', html)
+    text = re.sub(r"<[^>]+>", " ", html)
+    for placeholder in ("TODO", "TBD", "lorem", "待补充", "占位"):
+        assert placeholder not in text, placeholder
+    assert "要点" in html and "English abstract" in html and "注意事项" in html

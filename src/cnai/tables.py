@@ -15,8 +15,9 @@ class Table:
         self.name = name
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         frame.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
+        shown = frame.astype(object).where(frame.notna(), "")  # blank cells, not NaN/None
         self.body = to_html_datatable(
-            frame, connected=False, showIndex=False, maxBytes=0, pageLength=10, caption=caption,
+            shown, connected=False, showIndex=False, maxBytes=0, pageLength=10, caption=caption,
             classes="display compact", layout={"topStart": "pageLength", "topEnd": "search",
                                                "bottomStart": "info", "bottomEnd": "paging"},
             language={"search": "搜索：", "lengthMenu": "每页 _MENU_ 行", "info": "第 _START_–_END_ 行，共 _TOTAL_ 行",
