@@ -1,0 +1,388 @@
+"""Chapter 4 (robotics): humanoid specs, the component supply chain, market sizes and growth rates, robot deals.
+
+Every function returns a small DataFrame ready to chart or show. Fact rows keep their `doc_id`, the document's
+`label` and the verbatim `quote`, so tooltips and tables can cite them.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from ..data import load
+from ..derived import funding_amounts, growth_checks
+
+# The §4.7.3 spec table of the HTI report is titled 各家人形机器人对比; the curators cite it in each row's notes.
+SPEC_TABLE = "各家人形机器人对比"
+SPEC_METRICS = {"height": ("身高", "米"), "weight": ("体重", "千克"), "dof": ("自由度", "个")}
+
+# Components grouped into the families the HTI report discusses (§4.7.4) and the zqrb article lists.
+COMPONENT_GROUPS = {
+    "减速器": "减速器", "谐波减速器": "减速器", "精密减速器": "减速器",
+    "伺服电机": "电机", "无框力矩电机": "电机", "空心杯电机": "电机", "低压伺服": "电机",
+    "驱动器": "驱动器与编码器", "编码器": "驱动器与编码器",
+    "滚珠丝杠": "丝杠", "丝杠": "丝杠",
+    "力矩传感器": "传感器", "六维力/力矩传感器": "传感器",
+    "控制系统": "控制与算力", "AI算力（“集成大脑”）": "控制与算力", "开发套件": "控制与算力",
+}
+
+# Robot-related market_metrics subjects (matched on the English subject) and their Chinese names.
+ROBOT_SUBJECT = re.compile(r"robot|embodied|reducer|screw|sensor|motor", re.IGNORECASE)
+SUBJECT_ZH = {
+    "China intelligent robot market size": "中国智能机器人市场规模",
+    "China intelligent robot market size CAGR": "中国智能机器人市场规模复合增长率",
+    "Global embodied-AI market size": "全球具身智能市场规模",
+    "Global industrial robot installations": "全球工业机器人装机量",
+    "Global torque motor market size": "全球力矩电机市场规模",
+    "Global torque motor market CAGR": "全球力矩电机市场复合增长率",
+    "Global coreless DC motor market size": "全球空心杯直流电机市场规模",
+    "Global coreless DC motor market CAGR": "全球空心杯直流电机市场复合增长率",
+    "Global harmonic reducer market size for industrial robots": "全球工业机器人用谐波减速机市场规模",
+    "Global harmonic reducer market CAGR for industrial robots": "全球工业机器人用谐波减速机市场复合增长率",
+    "China harmonic reducer market size for industrial robots": "中国工业机器人用谐波减速机市场规模",
+    "China harmonic reducer market CAGR for industrial robots": "中国工业机器人用谐波减速机市场复合增长率",
+    "Global precision ball screw market size": "全球精密滚珠丝杠市场规模",
+    "Global precision ball screw market CAGR": "全球精密滚珠丝杠市场复合增长率",
+    "Global roller screw market size": "全球滚柱丝杠市场规模",
+    "Global roller screw market CAGR (next 10 years)": "全球滚柱丝杠市场复合增长率（未来10年）",
+    "Global torque (force) sensor market size": "全球力矩传感器市场规模",
+    "Global torque (force) sensor market CAGR": "全球力矩传感器市场复合增长率",
+    "China six-axis force/torque sensor sales volume": "中国六维力传感器销量",
+    "China six-axis force/torque sensor market size (sales value)": "中国六维力传感器销售额",
+    "China six-axis force/torque sensor sales volume, robot industry": "中国六维力传感器销量（机器人行业）",
+    "China six-axis force/torque sensor sales value, robot industry": "中国六维力传感器销售额（机器人行业）",
+    "China six-axis force/torque sensor sales volume growth (yoy)": "中国六维力传感器销量同比增长",
+    "China six-axis force/torque sensor sales value growth (yoy)": "中国六维力传感器销售额同比增长",
+    "China six-axis force/torque sensor sales volume growth, robot industry (yoy)": "中国六维力传感器销量同比增长（机器人行业）",
+    "China six-axis force/torque sensor sales value growth, robot industry (yoy)": "中国六维力传感器销售额同比增长（机器人行业）",
+    "China six-axis force/torque sensor sales volume CAGR": "中国六维力传感器销量复合增长率",
+    "China six-axis force/torque sensor sales value CAGR": "中国六维力传感器销售额复合增长率",
+}
+KIND_ZH = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
+RATE_METRICS = ("cagr", "growth_rate")
+
+# Stated CAGRs whose endpoints the curators did not link because the written period does not match the stated
+# sizes (data/NOTES.md §3, /work/notes/growth_links.md). This chapter's reading: recompute them from the sizes
+# stated next to them, at those sizes' own years, and label the result as a reading, not a check.
+UNLINKED_ENDPOINTS = {
+    "mm-125": ("mm-123", "mm-124"),  # written 2023-2029, sizes for 2022 and 2028
+    "mm-130": ("mm-126", "mm-129"),  # written 2021-2025, series starts in 2022
+    "mm-135": ("mm-131", "mm-134"),  # written 2021-2025, series starts in 2022
+    "mm-143": ("mm-142", "mm-144"),  # written 2023-2029, only earlier size is 2022
+    "mm-155": ("mm-145", "mm-153"),  # start year not written; 2022 volume in the previous sentence
+    "mm-156": ("mm-146", "mm-154"),  # start year not written; 2022 value in the previous sentence
+}
+ROBOT_BUSINESS = re.compile(r"机器人|人形")
+STATUS_ZH = {"disclosed": "已披露", "approximate": "约数（超/近/数…）", "undisclosed": "未披露"}
+
+
+def _labels() -> pd.Series:
+    return load("documents").set_index("doc_id")["label"]
+
+
+def _with_label(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(source=frame["doc_id"].map(_labels()))
+
+
+# --- humanoid products ------------------------------------------------------------------------------------------
+
+def spec_table_robots() -> pd.DataFrame:
+    """The robots rows transcribed from the HTI §4.7.3 comparison table (one per model, incl. the electric Atlas
+    named in a parenthesis), with a display name "maker product"."""
+    robots = load("robots")
+    rows = robots[robots["notes"].fillna("").str.contains(SPEC_TABLE)].copy()
+    rows["robot"] = rows["maker"].fillna("") + " " + rows["product"].fillna("")
+    return _with_label(rows).reset_index(drop=True)
+
+
+def _as_written(pattern: str, quote: str) -> str | None:
+    match = re.search(pattern, quote)
+    return match.group(0) if match else None
+
+
+def humanoid_specs() -> pd.DataFrame:
+    """Height, weight and degrees of freedom of the spec-table robots, one row per robot and spec.
+
+    `value` is filled only where the table states a single number for that spec (`plotted` is True). `status`
+    says why a cell is not plotted: not given ("--" or undisclosed), a DoF range (23-43), or a joint count that
+    the table puts in its combined 关节数/自由度 column (28 个关节, 60+智能柔性关节). `as_written` keeps the
+    cell's wording (35kg+ is a lower bound, plotted at 35 and marked).
+    """
+    rows = []
+    for robot in spec_table_robots().itertuples():
+        cells = {
+            "height": (robot.height_m, _as_written(r"\d+(\.\d+)?\s*米(?!/)", robot.quote)),
+            "weight": (robot.weight_kg, _as_written(r"\d+(\.\d+)?\s*kg\+?", robot.quote)),
+            "dof": (robot.dof, robot.dof_text if pd.notna(robot.dof_text) else None),
+        }
+        for key, (value, written) in cells.items():
+            name, unit = SPEC_METRICS[key]
+            if pd.notna(value):
+                status = "下限（写作“+”）" if written and written.endswith("+") else "明确给出"
+            elif written and "关节" in written:
+                status = "关节数，不是自由度（未绘）"
+            elif written and re.search(r"\d\s*-\s*\d", written):
+                status = "区间，未分型号（未绘）"
+            else:
+                status = "未给出（未绘）"
+            rows.append({
+                "robot_id": robot.robot_id, "robot": robot.robot, "maker": robot.maker, "product": robot.product,
+                "spec": f"{name}（{unit}）", "spec_key": key, "value": value if pd.notna(value) else None,
+                "plotted": bool(pd.notna(value)), "as_written": written or "—", "status": status,
+                "doc_id": robot.doc_id, "source": robot.source, "quote": robot.quote,
+            })
+    frame = pd.DataFrame(rows)
+    frame["value"] = frame["value"].astype(float)
+    frame["label_x"] = frame["value"].fillna(0.0)
+    unplotted = (frame["as_written"] + "：" + frame["status"]).where(frame["as_written"] != "—", frame["status"])
+    frame["label_text"] = frame["as_written"].where(frame["plotted"], unplotted)
+    return frame
+
+
+def spec_coverage() -> pd.DataFrame:
+    """For each spec: how many spec-table robots state one number for it, and how many cells are not plotted
+    (by reason)."""
+    specs = humanoid_specs()
+    table = specs.pivot_table(index="spec", columns="status", values="robot_id", aggfunc="count", fill_value=0)
+    table["plotted"] = specs.groupby("spec")["plotted"].sum()
+    table["robots"] = specs.groupby("spec")["robot_id"].nunique()
+    return table.reset_index()
+
+
+def tesla_line() -> pd.DataFrame:
+    """The dated stages of Tesla's humanoid robot (concept, prototype, …, planned launch) as the report lists them."""
+    robots = load("robots")
+    tesla = robots[(robots["company_id"] == "tesla") & robots["year"].notna()]
+    return _with_label(tesla[["robot_id", "product", "maker", "year", "doc_id", "quote", "notes"]]).sort_values("year")
+
+
+def robots_table() -> pd.DataFrame:
+    """All robots rows with readable columns, for the searchable table (nothing dropped)."""
+    robots = _with_label(load("robots"))
+    columns = {"robot_id": "编号", "maker": "厂商", "product": "产品", "year": "年份", "height_m": "身高（米）",
+               "weight_kg": "体重（千克）", "speed_text": "行走速度", "dof": "自由度", "dof_text": "关节数/自由度（原文）",
+               "drive": "动力系统", "source": "来源", "doc_id": "doc_id", "quote": "原文"}
+    return robots[list(columns)].rename(columns=columns)
+
+
+# --- supply chain ------------------------------------------------------------------------------------------------
+
+def supply_chain() -> pd.DataFrame:
+    """robot_supply_chain joined to companies: one row per component × company (no row dropped), with the
+    component family, the company's country where a text states it, and whether a text calls it listed."""
+    chain = load("robot_supply_chain")
+    companies = load("companies")[["company_id", "name", "country", "listed", "exchange"]].rename(
+        columns={"listed": "company_listed", "name": "company_name"})
+    joined = chain.merge(companies, on="company_id", how="left", validate="many_to_one")
+    joined["group"] = joined["component"].map(COMPONENT_GROUPS).fillna("其他")
+    joined["region"] = joined["country"].map(lambda c: "文中未注明" if pd.isna(c) else ("中国" if c == "CN" else "海外"))
+    said_listed = (joined["listed"] == "yes") | (joined["company_listed"] == "yes")
+    joined["listed_status"] = said_listed.map({True: "文中称上市", False: "未说明是否上市"})
+    return _with_label(joined)
+
+
+def components_by_region() -> pd.DataFrame:
+    """Companies named per component family and region, with their names (for an hbar)."""
+    chain = supply_chain()
+    grouped = chain.groupby(["group", "region"], as_index=False).agg(
+        companies=("company_id", "nunique"),
+        names=("company", lambda s: "、".join(dict.fromkeys(s))),
+        listed=("listed_status", lambda s: int((s == "文中称上市").sum())))
+    totals = chain.groupby("group")["company_id"].nunique().rename("group_companies")
+    return grouped.merge(totals, on="group").sort_values(["group_companies", "group"], ascending=[False, True])
+
+
+def listed_suppliers() -> pd.DataFrame:
+    """Supply-chain companies a text calls listed, with the components they are named for."""
+    chain = supply_chain()
+    listed = chain[chain["listed_status"] == "文中称上市"]
+    return listed.groupby(["company_id", "company"], as_index=False).agg(
+        components=("component", "、".join), exchange=("exchange", "first"), source=("source", "first"),
+        doc_id=("doc_id", "first"), quote=("quote", "first"))
+
+
+def multi_component_suppliers() -> pd.DataFrame:
+    """Companies named for more than one component, most components first."""
+    chain = supply_chain()
+    counts = chain.groupby(["company_id", "company"], as_index=False).agg(
+        components=("component", "nunique"), component_list=("component", "、".join), region=("region", "first"))
+    return counts[counts["components"] > 1].sort_values("components", ascending=False).reset_index(drop=True)
+
+
+def supply_chain_table() -> pd.DataFrame:
+    """The joined supply chain with readable columns, for the searchable table (nothing dropped)."""
+    columns = {"row_id": "编号", "group": "部件大类", "component": "部件（原文）", "company": "企业",
+               "region": "地区", "country": "国家代码", "listed_status": "上市", "exchange": "市场",
+               "source": "来源", "doc_id": "doc_id", "quote": "原文"}
+    return supply_chain()[list(columns)].rename(columns=columns)
+
+
+# --- market size and growth --------------------------------------------------------------------------------------
+
+def _robot_metrics() -> pd.DataFrame:
+    metrics = load("market_metrics")
+    robot = metrics[metrics["subject"].str.contains(ROBOT_SUBJECT)].copy()
+    robot["subject_zh"] = robot["subject"].map(SUBJECT_ZH).fillna(robot["subject"])
+    return _with_label(robot)
+
+
+def robot_market_series() -> pd.DataFrame:
+    """Robot-related market sizes and volumes (not rates), one row per stated figure, with its year, whether the
+    text calls it actual, estimate or forecast (未标明 where it does not), and a series label carrying the unit."""
+    levels = _robot_metrics()
+    levels = levels[~levels["metric"].isin(RATE_METRICS)].copy()
+    levels["year"] = levels["period_end"].str[:4].astype(int)
+    levels["kind_zh"] = levels["kind"].map(KIND_ZH).fillna("未标明")
+    levels["series"] = levels["subject_zh"] + "（" + levels["unit"] + "）"
+    columns = ["metric_id", "series", "subject_zh", "subject", "geography", "year", "value", "unit", "kind_zh",
+               "source_body", "source", "doc_id", "quote"]
+    return levels[columns].sort_values(["series", "year"]).reset_index(drop=True)
+
+
+def market_multiples() -> pd.DataFrame:
+    """Each robot-related series from its first to its last stated year: the multiple and whether it grows."""
+    series = robot_market_series()
+    rows = []
+    for name, group in series.groupby("series", sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        rows.append({"series": name, "first_year": first["year"], "last_year": last["year"],
+                     "first_value": first["value"], "last_value": last["value"],
+                     "multiple": round(last["value"] / first["value"], 2), "points": len(group),
+                     "forecast_points": int((group["kind_zh"] == "预测").sum())})
+    return pd.DataFrame(rows)
+
+
+def _implied_years(start: float, end: float, pct: float) -> float:
+    return round(math.log(end / start) / math.log(1 + pct / 100), 2)
+
+
+def robot_growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
+    """Stated robot-related CAGRs against the rate recomputed from their endpoints.
+
+    Linked rates come from cnai.derived.growth_checks (the curators' links). Unlinked rates whose sizes are stated
+    next to them are recomputed here from those sizes at their own years (UNLINKED_ENDPOINTS; `basis` says so).
+    `implied_years` is how many years of compounding at the stated rate lead from the start to the end value.
+    """
+    checks = growth_checks(tolerance_pp)
+    checks = checks[checks["subject"].str.contains(ROBOT_SUBJECT)].assign(basis="端点已链接（growth_checks）")
+    metrics = load("market_metrics").set_index("metric_id")
+    rows = []
+    for metric_id, (base_id, end_id) in UNLINKED_ENDPOINTS.items():
+        rate, base, end = metrics.loc[metric_id], metrics.loc[base_id], metrics.loc[end_id]
+        years = int(end["period_end"][:4]) - int(base["period_end"][:4])
+        computed = ((end["value"] / base["value"]) ** (1 / years) - 1) * 100
+        written = f"{rate['period_start']}-{rate['period_end']}" if pd.notna(rate["period_start"]) else f"至{rate['period_end']}"
+        rows.append({
+            "metric_id": metric_id, "subject": rate["subject"], "metric": rate["metric"], "stated_pct": rate["value"],
+            "computed_pct": round(computed, 2), "difference_pp": round(computed - rate["value"], 2),
+            "base_metric_id": base_id, "base_value": base["value"], "base_period": base["period_end"],
+            "end_metric_id": end_id, "end_value": end["value"], "end_period": end["period_end"],
+            "unit": base["unit"], "years": float(years), "doc_id": rate["doc_id"], "quote": rate["quote"],
+            "agrees": abs(computed - rate["value"]) <= tolerance_pp,
+            "basis": f"本章推算：原文期间写作{written}，按所列规模的年份计算",
+        })
+    frame = pd.concat([checks, pd.DataFrame(rows)], ignore_index=True)
+    frame["subject_zh"] = frame["subject"].map(SUBJECT_ZH).fillna(frame["subject"])
+    frame["implied_years"] = [_implied_years(s, e, p) for s, e, p in
+                              zip(frame["base_value"], frame["end_value"], frame["stated_pct"])]
+    frame["verdict"] = frame["agrees"].map({True: "相符（差距≤1个百分点）", False: "不符（差距>1个百分点）"})
+    frame["period"] = frame["base_period"].astype(str) + "→" + frame["end_period"].astype(str)
+    frame["basis_kind"] = frame["basis"].map(lambda b: "端点由数据整理者链接" if b.startswith("端点已链接") else "端点由本章推算（期间不一致）")
+    frame["rate_name"] = frame["subject_zh"].str.replace("复合增长率", "", regex=False)
+    frame["label"] = [f"原文 {s:g}% ｜ 复算 {c:g}%" for s, c in zip(frame["stated_pct"], frame["computed_pct"])]
+    return _with_label(frame).sort_values("difference_pp").reset_index(drop=True)
+
+
+def robot_rates_unchecked() -> pd.DataFrame:
+    """Robot-related stated rates that cannot be recomputed (no endpoint pair in the corpus)."""
+    rates = _robot_metrics()
+    rates = rates[rates["metric"].isin(RATE_METRICS)]
+    checked = set(robot_growth_checks()["metric_id"])
+    return rates[~rates["metric_id"].isin(checked)][["metric_id", "subject_zh", "metric", "value", "unit",
+                                                    "period_end", "source", "doc_id", "quote"]]
+
+
+# --- financing ----------------------------------------------------------------------------------------------------
+
+def robot_deals() -> pd.DataFrame:
+    """1Q24 deals whose business mentions 机器人 or 人形, amounts in millions of their own currency (never converted).
+
+    `amount_millions` is blank where the amount is undisclosed or written without a number (近千万美元, 超亿人民币);
+    `humanoid` marks businesses that mention 人形.
+    """
+    deals = funding_amounts()
+    robot = deals[deals["business"].fillna("").str.contains(ROBOT_BUSINESS)].copy()
+    robot["humanoid"] = robot["business"].str.contains("人形")
+    robot["kind"] = robot["humanoid"].map({True: "人形机器人", False: "其他机器人"})
+    robot["status_zh"] = robot["amount_status"].map(STATUS_ZH)
+    robot["table_zh"] = robot["table"].map({"domestic": "国内表", "foreign": "国外表", "other": "正文"})
+    robot["date"] = pd.to_datetime(robot["date"])
+    return _with_label(robot).sort_values("date").reset_index(drop=True)
+
+
+def robot_deal_counts() -> pd.DataFrame:
+    """Robot deals against all deals, per table (domestic/foreign), with how many disclose a number."""
+    deals = funding_amounts()
+    robot = robot_deals()
+    total = deals.groupby("table").size().rename("all_deals")
+    rows = robot.groupby("table").agg(robot_deals=("deal_id", "size"),
+                                      with_number=("amount_millions", "count"),
+                                      undisclosed=("amount_status", lambda s: int((s == "undisclosed").sum())))
+    return rows.join(total).assign(share=lambda d: (d["robot_deals"] / d["all_deals"]).round(3)).reset_index()
+
+
+def robot_deal_amounts() -> pd.DataFrame:
+    """Robot deals with a number, in millions of their currency; approximate ones (超 = at least) marked."""
+    deals = robot_deals()
+    amounts = deals[deals["amount_millions"].notna()].copy()
+    amounts["currency_zh"] = amounts["currency"].map({"CNY": "人民币（百万元）", "USD": "美元（百万美元）"})
+    amounts["date_text"] = amounts["date"].dt.strftime("%Y-%m-%d")
+    return amounts[["deal_id", "company", "business", "kind", "round", "date_text", "amount_text", "amount_status",
+                    "status_zh", "amount_millions", "currency", "currency_zh", "source", "doc_id", "quote"]]
+
+
+def robot_deal_totals() -> pd.DataFrame:
+    """Sum of the robot deal amounts that have a number, per currency (never across currencies). Approximate
+    amounts written 超 are lower bounds, so the total is one too."""
+    amounts = robot_deal_amounts()
+    return amounts.groupby("currency", as_index=False).agg(
+        deals=("deal_id", "size"), total_millions=("amount_millions", "sum"),
+        approximate=("amount_status", lambda s: int((s == "approximate").sum())),
+        humanoid_millions=("amount_millions", lambda s: float(s[amounts.loc[s.index, "kind"] == "人形机器人"].sum())))
+
+
+def robot_deals_table() -> pd.DataFrame:
+    """All robot deals with readable columns for a table."""
+    deals = robot_deals()
+    columns = {"deal_id": "编号", "company": "企业", "business": "业务", "city": "城市", "round": "轮次",
+               "date": "日期", "amount_text": "金额（原文）", "status_zh": "金额类型", "source": "来源",
+               "doc_id": "doc_id", "quote": "原文"}
+    out = deals[list(columns)].rename(columns=columns)
+    out["日期"] = out["日期"].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def keywords_by_source(min_paragraphs: int = 5) -> pd.DataFrame:
+    """TF-IDF keywords of the robotics topic per source (summaries.topic_keywords_by_source), keeping only sources
+    with at least `min_paragraphs` robotics paragraphs: below that the "topic" is a passing mention (聊天机器人)."""
+    from ..summaries import topic_keywords_by_source
+
+    keywords = topic_keywords_by_source("robotics")
+    return keywords[keywords["paragraphs"] >= min_paragraphs].reset_index(drop=True)
+
+
+def keyword_sources_dropped(min_paragraphs: int = 5) -> pd.DataFrame:
+    """The sources keywords_by_source leaves out, with their number of robotics paragraphs."""
+    from ..summaries import topic_keywords_by_source
+
+    keywords = topic_keywords_by_source("robotics")
+    return keywords[keywords["paragraphs"] < min_paragraphs].drop_duplicates("doc_id")[["doc_id", "label", "paragraphs"]]
+
+
+def embodied_deals_outside_filter() -> pd.DataFrame:
+    """Deals about 具身智能 that the 机器人/人形 filter leaves out (named in the caveats)."""
+    deals = funding_amounts()
+    business = deals["business"].fillna("")
+    return deals[business.str.contains("具身") & ~business.str.contains(ROBOT_BUSINESS)][
+        ["deal_id", "company", "business", "amount_text", "doc_id", "quote"]]
