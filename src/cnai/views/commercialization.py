@@ -1,0 +1,689 @@
+"""Tables for chapter 5, commercialization (商业化): market sizes, adoption, financing deals, business models and
+the products of listed companies.
+
+Money is never converted between currencies: deal amounts stay in millions of their own currency (万 = 0.01 M,
+亿 = 100 M, from `cnai.derived.funding_amounts`), and market sizes stay in the unit the text writes. Where a
+function groups or labels rows by a rule of its own (a deal's sector, a market series), the rule is spelled out
+here and every row keeps the text it was read from.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .. import derived
+from ..data import load
+
+REPORT = "hti_report_2024_06"
+KIND_NAMES = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
+UNSTATED = "未说明"
+TABLE_NAMES = {"domestic": "国内", "foreign": "国外", "other": "正文叙述"}
+
+
+def _labels() -> pd.Series:
+    return load("documents").set_index("doc_id")["label"]
+
+
+def to_timestamp(value: str | None) -> pd.Timestamp | None:
+    """A partial ISO date (2023, 2023-07, 2023-07-03) as the first day it can mean."""
+    if value is None or pd.isna(value):
+        return None
+    parts = str(value).split("-") + ["01", "01"]
+    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
+
+
+# --- market size ------------------------------------------------------------------------------------------------
+
+# subject as curated → (series key, Chinese series name). Two subjects are merged into one series on purpose, so
+# that their disagreement shows on one chart: the report's UPS chart title (mm-105) and the cnr forecast worded
+# "大模型产业规模" (mm-022); the original subject stays in the `subject` column and the tooltip.
+MARKET_SERIES = {
+    "China large-model industry market size": ("cn_llm", "中国大模型产业市场规模"),
+    "China large-model industry size": ("cn_llm", "中国大模型产业市场规模"),
+    "China intelligent robot market size": ("cn_robot", "中国智能机器人市场规模"),
+    "Chengdu AI industry size": ("cd_ai", "成都市人工智能产业规模（2024 年前三季度）"),
+    "Global embodied-AI market size": ("embodied", "全球具身智能市场规模"),
+    "Global digital advertising market size": ("digital_ads", "全球数字广告市场规模"),
+    "China public cloud services market size (IaaS/PaaS/SaaS)": ("cn_cloud", "中国公有云服务市场规模（2022 上半年）"),
+    "Optical module market size": ("optical", "光模块市场规模"),
+    "AI chip market size (edge and cloud)": ("ai_chip", "AI 芯片市场规模（含边缘和云端）"),
+    "Global data-centre UPS market size": ("ups", "全球数据中心 UPS 市场规模"),
+    "Data-centre UPS market size (chart title)": ("ups", "全球数据中心 UPS 市场规模"),
+    "Global torque motor market size": ("torque_motor", "全球力矩电机市场规模"),
+    "Global coreless DC motor market size": ("coreless", "全球空心杯直流电机市场规模"),
+    "Global harmonic reducer market size for industrial robots": ("harmonic_global", "全球工业机器人用谐波减速机市场规模"),
+    "China harmonic reducer market size for industrial robots": ("harmonic_cn", "国内工业机器人用谐波减速机市场规模"),
+    "Global precision ball screw market size": ("ball_screw", "全球精密滚珠丝杠市场规模"),
+    "Global roller screw market size": ("roller_screw", "全球滚柱丝杠市场规模"),
+    "Global torque (force) sensor market size": ("torque_sensor", "力矩传感器市场规模"),
+    "China six-axis force/torque sensor market size (sales value)": ("six_axis", "中国六维力/力矩传感器市场规模（销售额）"),
+    "China six-axis force/torque sensor sales value, robot industry": ("six_axis_robot", "中国机器人行业六维力/力矩传感器销售额"),
+}
+DEFAULT_SERIES = "cn_llm"
+
+
+def market_size_series() -> pd.DataFrame:
+    """Every market-size figure that names its period, one row per figure, grouped into series of one unit each.
+
+    `series_name` carries the unit, so a chart that shows one series at a time never mixes units or currencies.
+    Figures with no period (the report's hypothetical ChatGPT market, mm-169) are left out: they have no place on a
+    time axis (see `market_size_without_period`).
+    """
+    sizes = load("market_metrics").query("metric == 'market_size'")
+    sizes = sizes[sizes["period_end"].notna()]
+    keys = sizes["subject"].map(lambda s: MARKET_SERIES.get(s, (s, s)))
+    frame = sizes.assign(
+        series=keys.str[0],
+        series_name=keys.str[1] + "（" + sizes["unit"] + "）",
+        date=sizes["period_end"].map(to_timestamp),
+        year=sizes["period_end"].str[:4].astype(int),
+        kind_name=sizes["kind"].map(KIND_NAMES).fillna(UNSTATED),
+        source=sizes["doc_id"].map(_labels()),
+        source_body=sizes["source_body"].fillna("（未注明）"),
+    )
+    columns = ["metric_id", "series", "series_name", "subject", "geography", "period_start", "period_end", "date",
+               "year", "value", "unit", "kind", "kind_name", "source_body", "source", "doc_id", "quote"]
+    return frame[columns].sort_values(["series", "date", "metric_id"]).reset_index(drop=True)
+
+
+def market_size_without_period() -> pd.DataFrame:
+    """Market-size figures the chart leaves out because they name no period."""
+    sizes = load("market_metrics").query("metric == 'market_size'")
+    return sizes[sizes["period_end"].isna()][["metric_id", "subject", "value", "unit", "kind", "doc_id", "quote"]]
+
+
+def forecast_multiples() -> pd.DataFrame:
+    """For each series with an actual (or estimated) figure and a later forecast: how many times the latest actual
+    or estimated value the last forecast is. A ratio of two figures in the same unit has no unit, so series in yuan
+    and in dollars can share one axis here (and only here)."""
+    sizes = market_size_series()
+    rows = []
+    for series, group in sizes.groupby("series", sort=False):
+        actual = group[group["kind"].isin(["actual", "estimate"])].sort_values(["date", "metric_id"])
+        if actual.empty:
+            continue
+        base = actual.iloc[-1]
+        later = group[(group["kind"] == "forecast") & (group["date"] > base["date"])].sort_values(["date", "metric_id"])
+        if later.empty:
+            continue
+        end = later.iloc[-1]
+        rows.append({
+            "series": series, "series_name": base["series_name"], "unit": base["unit"], "base_kind": base["kind_name"],
+            "actual_year": int(base["year"]), "actual_value": base["value"], "actual_id": base["metric_id"],
+            "forecast_year": int(end["year"]), "forecast_value": end["value"], "forecast_id": end["metric_id"],
+            "years": int(end["year"]) - int(base["year"]),
+            "multiple": round(end["value"] / base["value"], 2),
+            "label": f"{base['series_name'].rsplit('（', 1)[0]}（{int(base['year'])}→{int(end['year'])}）",
+            "source_body": base["source_body"], "source": base["source"], "doc_id": base["doc_id"],
+            "quote": base["quote"] if base["quote"] == end["quote"] else base["quote"] + " / " + end["quote"],
+        })
+    return pd.DataFrame(rows).sort_values("multiple", ascending=False).reset_index(drop=True)
+
+
+def market_growth_checks() -> pd.DataFrame:
+    """The stated growth rates of market-size series recomputed from their own endpoints (cnai.derived.growth_checks),
+    with the series name; these are the market rows of appendix C."""
+    checks = derived.growth_checks()
+    names = market_size_series().drop_duplicates("metric_id").set_index("metric_id")["series_name"]
+    checks = checks[checks["base_metric_id"].isin(names.index)]
+    return checks.assign(series_name=checks["base_metric_id"].map(names))[
+        ["metric_id", "series_name", "stated_pct", "computed_pct", "difference_pp", "base_value", "base_period",
+         "end_value", "end_period", "unit", "agrees", "doc_id", "quote"]].reset_index(drop=True)
+
+
+# --- adoption ---------------------------------------------------------------------------------------------------
+
+# Chinese names of the adoption figures; firm counts whose subject says they are customers or users of a product
+# count as adoption (CUSTOMER_PATTERN), the others (how many AI firms exist) do not.
+ADOPTION_NAMES = {
+    "mm-009": "文心一言开放首日 24 小时回复的问题", "mm-010": "文心一言开放首日平均每分钟回复的问题",
+    "mm-011": "讯飞星火上线 14 小时的用户", "mm-012": "腾讯混元大模型支持的腾讯内部业务",
+    "mm-018": "已备案生成式 AI 服务的注册用户", "mm-028": "“芒果”大模型落地的应用",
+    "mm-037": "中国网民", "mm-049": "Gemini Advanced 上线三个月的注册用户",
+    "mm-052": "飞桨平台开发者", "mm-055": "百度网盘“云一朵”用户", "mm-061": "阿里 M6 应用场景",
+    "mm-062": "京东商品文案覆盖的品类", "mm-063": "京东累计生成的商品文案", "mm-065": "京东言犀服务的终端用户",
+    "mm-106": "获一个月免费 FSD 的特斯拉车主", "mm-107": "TeslaFi 付费用户登记的特斯拉车辆",
+    "mm-108": "安装 FSD V12.3.3 的车辆", "mm-109": "更新到 V12.3.3 的车辆占比",
+    "mm-163": "美图付费用户", "mm-165": "使用 Copilot 的 500 强企业占比",
+    "mm-167": "ChatGPT 用户（研报假设的基数）", "mm-170": "在 OpenAI API 上构建应用的开发者",
+    "mm-013": "商汤商量深度合作的客户", "mm-015": "与华为基于昇腾 AI 共同创新的企业和科研院所",
+    "mm-053": "飞桨服务的企事业单位", "mm-064": "京东言犀服务的第三方商家", "mm-066": "网易伏羲服务的客户",
+}
+CUSTOMER_PATTERN = r"customer|client|merchant|served|co-developing"
+SCALE = {"万": 1e4, "亿": 1e8, "家": 1.0, "个": 1.0}
+GEOGRAPHY_NAMES = {"CN": "中国", "global": "全球", "US": "美国"}
+
+
+def adoption_figures() -> pd.DataFrame:
+    """Users, customers and usage figures (metric users or usage, and customer firm counts), one row per figure.
+
+    `measure` sorts them by what they count: 用户（人） for people in 万 or 亿, 客户（家） for organisations served,
+    使用量 for everything else (questions, applications, vehicles, shares), whose units differ and are never put on
+    one axis. `count` is the figure as a plain number (100万 → 1,000,000) where the measure is people or customers.
+    """
+    metrics = load("market_metrics")
+    customers = (metrics["metric"] == "firm_count") & metrics["subject"].str.contains(CUSTOMER_PATTERN, case=False)
+    rows = metrics[metrics["metric"].isin(["users", "usage"]) | customers].copy()
+    people = (rows["metric"] == "users") & rows["unit"].isin(["万", "亿"])
+    rows["measure"] = "使用量"
+    rows.loc[people, "measure"] = "用户（人）"
+    rows.loc[customers.loc[rows.index], "measure"] = "客户（家）"
+    counted = rows["measure"] != "使用量"
+    rows["count"] = (rows["value"] * rows["unit"].map(SCALE)).where(counted)
+    rows["name"] = rows["metric_id"].map(ADOPTION_NAMES).fillna(rows["subject"])
+    rows["as_written"] = rows["value"].map("{:g}".format) + rows["unit"]
+    rows["geography_name"] = rows["geography"].map(GEOGRAPHY_NAMES).fillna(rows["geography"])
+    rows["kind_name"] = rows["kind"].map(KIND_NAMES).fillna(UNSTATED)
+    rows["period"] = rows["period_end"].fillna("（未注明）")
+    rows["source"] = rows["doc_id"].map(_labels())
+    return rows[["metric_id", "measure", "name", "subject", "metric", "geography", "geography_name", "period",
+                 "value", "unit", "as_written", "count", "kind_name", "source", "doc_id", "quote"]].reset_index(drop=True)
+
+
+def question_rate() -> pd.DataFrame:
+    """文心一言's opening-day rate: the stated per-minute figure next to the one recomputed from the 24-hour total
+    (cnai.derived.rate_checks), in 万 questions per minute."""
+    checks = derived.rate_checks()
+    return pd.DataFrame({
+        "指标": checks["subject"].map(lambda s: "文心一言开放首日每分钟回复问题数" if "ERNIE" in s else s),
+        "原文所述（万个/分钟）": checks["stated"],
+        "由 24 小时总数重算（万个/分钟）": checks["computed"].round(2),
+        "总数（万个）": checks["total"],
+        "时段": checks["period"].str.replace(" hour", " 小时").str.replace(" day", " 天"),
+        "是否一致（5% 以内）": checks["agrees"].map({True: "一致", False: "不一致"}),
+        "doc_id": checks["doc_id"], "原文引语": checks["quote"],
+    })
+
+
+# --- financing deals --------------------------------------------------------------------------------------------
+
+# Sectors are the report's own (§4.1: 智能机器人、工业智能、智能驾驶&交通、AIGC以及医疗、能源解决方案); a deal is put in
+# the first sector whose pattern its business description matches, in this order, or else in 其他 AI 应用.
+SECTOR_RULES = [
+    ("智能机器人", r"机器人|具身"),
+    ("智能驾驶与交通", r"驾驶|交通|汽车"),
+    ("医疗健康", r"医疗|医药|药物|护理|牙科|健康|手术|急救|中药"),
+    ("能源", r"能源|电池|电网"),
+    ("AIGC 与大模型", r"AIGC|生成|大模型|语言模型|多模态|文生|数字人|AGI|模型|视频工具"),
+    ("工业智能", r"工业|工厂|制造|建造|建筑|仓储|测绘|五金|门禁|巡检|维护"),
+]
+OTHER_SECTOR = "其他 AI 应用"
+# rounds as written → stage, in order
+STAGES = [
+    ("种子与天使", ("种子轮", "天使轮", "天使+")),
+    ("Pre-A 至 A 轮", ("Pre-A轮", "A轮", "A+轮", "A++轮", "A++++轮")),
+    ("B 轮", ("B轮", "B+轮")),
+    ("C 轮及以后", ("C轮", "D轮", "E轮", "Pre-IPO")),
+    ("战略融资", ("战略融资",)),
+    ("并购、收购与股权", ("并购", "拟收购", "股权转让", "出资设立")),
+]
+STAGE_ORDER = [name for name, _ in STAGES] + ["未注明"]
+AMOUNT_CLASSES = {
+    "disclosed": "已披露金额", "approximate_number": "约数（超/近某数）", "approximate_vague": "模糊（数千万、超亿等）",
+    "undisclosed": "未披露",
+}
+AMOUNT_ORDER = list(AMOUNT_CLASSES.values())
+CURRENCY_NAMES = {"CNY": "人民币", "USD": "美元"}
+
+
+def sector(business: str | None) -> str:
+    """The report's sector a business description falls in (first matching rule of SECTOR_RULES)."""
+    text = business or ""
+    for name, pattern in SECTOR_RULES:
+        if re.search(pattern, text):
+            return name
+    return OTHER_SECTOR
+
+
+def stage(round_: str | None) -> str:
+    for name, rounds in STAGES:
+        if round_ in rounds:
+            return name
+    return "未注明"
+
+
+def amount_class(status: str, value: float | None) -> str:
+    if status == "approximate":
+        return AMOUNT_CLASSES["approximate_number" if pd.notna(value) else "approximate_vague"]
+    return AMOUNT_CLASSES[status]
+
+
+def deals() -> pd.DataFrame:
+    """All 1Q24 deal rows (both report tables and the narrative row nar-001) with amounts in millions of their own
+    currency, the sector, the stage of the round and the class of the amount."""
+    frame = derived.funding_amounts()
+    return frame.assign(
+        table_name=frame["table"].map(TABLE_NAMES),
+        sector=frame["business"].map(sector),
+        stage=frame["round"].map(stage),
+        amount_class=[amount_class(s, v) for s, v in zip(frame["amount_status"], frame["amount_value"])],
+        currency_name=frame["currency"].map(CURRENCY_NAMES),
+        date_ts=frame["date"].map(to_timestamp),
+        source=frame["doc_id"].map(_labels()),
+    )
+
+
+def table_deals() -> pd.DataFrame:
+    """The deals of the two report tables only: the narrative row nar-001 restates cn-034 and is not a deal."""
+    frame = deals()
+    return frame[frame["table"] != "other"].reset_index(drop=True)
+
+
+def amount_status_counts() -> pd.DataFrame:
+    """Deals per table and class of amount: disclosed, approximate with a number, vague, undisclosed."""
+    frame = table_deals()
+    counts = frame.groupby(["table_name", "amount_class"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=AMOUNT_ORDER, fill_value=0)
+    counts["合计"] = counts.sum(axis=1)
+    counts.index.name = "表"
+    counts.columns.name = None
+    return counts
+
+
+def amount_totals() -> pd.DataFrame:
+    """Sums of the amounts that have a number, per table, currency and status, in millions of that currency.
+    Disclosed and approximate amounts are summed apart and currencies are never added together."""
+    frame = table_deals().dropna(subset=["amount_millions"])
+    totals = frame.groupby(["table_name", "currency", "amount_status"], as_index=False).agg(
+        deals=("deal_id", "size"), millions=("amount_millions", "sum"), largest=("amount_millions", "max"))
+    return totals.assign(millions=totals["millions"].round(2))
+
+
+def deals_by_stage() -> pd.DataFrame:
+    """Deals per table, stage of the round and class of amount, with the rounds as written."""
+    frame = table_deals()
+    grouped = frame.groupby(["table_name", "stage", "amount_class"], as_index=False).agg(
+        deals=("deal_id", "size"),
+        rounds=("round", lambda s: "、".join(f"{r}×{n}" for r, n in s.value_counts().items())),
+        companies=("company", lambda s: "、".join(s)))
+    return grouped.assign(stage_rank=grouped["stage"].map(STAGE_ORDER.index),
+                          amount_rank=grouped["amount_class"].map(AMOUNT_ORDER.index))
+
+
+def deals_by_city() -> pd.DataFrame:
+    """Deals per table, city and class of amount."""
+    frame = table_deals()
+    frame = frame.assign(city=frame["city"].fillna("未注明"))
+    grouped = frame.groupby(["table_name", "city", "amount_class"], as_index=False).agg(
+        deals=("deal_id", "size"), companies=("company", lambda s: "、".join(s)))
+    return grouped.assign(amount_rank=grouped["amount_class"].map(AMOUNT_ORDER.index))
+
+
+def _sum_text(group: pd.DataFrame, currency: str) -> str:
+    rows = group[group["currency"] == currency].dropna(subset=["amount_millions"])
+    if rows.empty:
+        return "—"
+    disclosed = rows.loc[rows["amount_status"] == "disclosed", "amount_millions"].sum()
+    approx = rows.loc[rows["amount_status"] == "approximate", "amount_millions"].sum()
+    return f"已披露 {disclosed:,.2f}，约数 {approx:,.2f}"
+
+
+def deals_by_sector() -> pd.DataFrame:
+    """Deals per table and sector, with the disclosed and approximate sums kept apart in each currency."""
+    frame = table_deals()
+    rows = []
+    for (table_name, sector_name), group in frame.groupby(["table_name", "sector"]):
+        rows.append({
+            "table_name": table_name, "sector": sector_name, "deals": len(group),
+            "with_amount": int(group["amount_millions"].notna().sum()),
+            "cny_millions": _sum_text(group, "CNY"), "usd_millions": _sum_text(group, "USD"),
+            "examples": "、".join(group["company"].head(8)),
+        })
+    return pd.DataFrame(rows)
+
+
+def deal_amounts() -> pd.DataFrame:
+    """Table deals whose amount has a number, in millions of their currency (one currency per chart panel)."""
+    frame = table_deals().dropna(subset=["amount_millions"])
+    frame = frame.assign(axis_currency=frame["currency_name"])
+    return frame[["deal_id", "table_name", "company", "business", "sector", "city", "round", "date_ts", "date",
+                  "amount_text", "amount_millions", "currency", "axis_currency", "amount_class", "source",
+                  "doc_id", "quote"]].reset_index(drop=True)
+
+
+def deal_table() -> pd.DataFrame:
+    """Every deal row with readable column names, for the searchable table (nothing dropped)."""
+    frame = deals()
+    return frame[["deal_id", "table_name", "report_no", "company", "business", "sector", "city", "round", "date",
+                  "amount_text", "amount_millions", "currency", "amount_class", "investors", "doc_id",
+                  "quote"]].rename(columns={
+        "deal_id": "编号", "table_name": "表", "report_no": "研报序号", "company": "公司", "business": "业务",
+        "sector": "领域（按业务归类）", "city": "城市", "round": "轮次", "date": "日期", "amount_text": "金额（原文）",
+        "amount_millions": "金额（百万，本币）", "currency": "币种", "amount_class": "金额类别", "investors": "投资方",
+        "quote": "原文引语"}).assign(**{"研报序号": lambda d: d["研报序号"].astype("Int64")})
+
+
+def deal_count_check() -> pd.DataFrame:
+    """The report's stated deal counts (mm-067, mm-068) against the rows and the numbering of its tables."""
+    metrics = load("market_metrics").set_index("metric_id")
+    frame = table_deals()
+    rows = []
+    for metric_id, table in (("mm-067", "domestic"), ("mm-068", "foreign")):
+        rows_ = frame[frame["table"] == table]
+        numbers = set(rows_["report_no"].astype(int))
+        top = max(numbers)
+        missing = sorted(set(range(1, top + 1)) - numbers)
+        rows.append({"表": TABLE_NAMES[table], "正文所说（起）": int(metrics.loc[metric_id, "value"]),
+                     "表中行数": len(rows_), "表中最大序号": top,
+                     "缺失的序号": "、".join(map(str, missing)) or "无",
+                     "doc_id": metrics.loc[metric_id, "doc_id"], "原文引语": metrics.loc[metric_id, "quote"]})
+    return pd.DataFrame(rows)
+
+
+def over_100m_list() -> list[str]:
+    """The report's list of domestic 投资金额过亿的项目 (§4.1), one item per project, as written."""
+    paras = load("paragraphs")
+    text = next(t for t in paras.loc[paras["doc_id"] == REPORT, "text"] if "投资金额过亿的项目" in t)
+    listed = text.split("投资金额过亿的项目具体如下：", 1)[1].split("。", 1)[0]
+    return [item.strip() for item in listed.split("，") if item.strip()]
+
+
+def over_100m_check() -> pd.DataFrame:
+    """The 过亿 list against the domestic table: every listed company and every deal whose amount is written in 亿
+    (other than 近亿, nearly 1 亿), with whether the list names it."""
+    items = over_100m_list()
+    domestic = table_deals().query("table == 'domestic'")
+
+    def listed(company: str) -> bool:
+        return any(item.startswith(company) or company.startswith(item.split("的")[0]) for item in items)
+
+    compact = domestic["amount_text"].str.replace(" ", "", regex=False)
+    in_list = domestic["company"].map(listed)
+    written_yi = compact.str.contains("亿") & ~compact.str.contains("近亿")
+    rows = domestic[in_list | written_yi]
+    return pd.DataFrame({
+        "deal_id": rows["deal_id"], "company": rows["company"], "amount_text": rows["amount_text"],
+        "in_list": in_list[rows.index], "written_in_yi": written_yi[rows.index], "quote": rows["quote"],
+    }).reset_index(drop=True)
+
+
+def moonshot_claims() -> pd.DataFrame:
+    """月之暗面's round as the table writes it (cn-034) and as the narrative does (nar-001)."""
+    frame = deals()
+    rows = frame[frame["company"] == "月之暗面"]
+    return rows[["deal_id", "table_name", "round", "date", "amount_text", "amount_status", "doc_id", "quote"]]
+
+
+# --- business models --------------------------------------------------------------------------------------------
+
+# the five business models of the report's §6.2, the words that mention each, and the subsection that treats it
+BUSINESS_MODELS = [
+    ("2C", "2C：面向 C 端的软硬件产品和服务", r"2C|C端", "6.2.1"),
+    ("2B", "2B：面向 B 端的云原生与专用服务", r"2B|B端", "6.2.2"),
+    ("MaaS", "MaaS：订阅制收费", r"MaaS|订阅制", "6.2.3"),
+    ("API", "API：嵌入其他产品、按调用量收费", r"API", "6.2.4"),
+    ("AIDC", "AIDC：AI 即服务与数据中心", r"AIDC|AI基础设施服务", "6.2.5"),
+]
+MODEL_ORDER = [key for key, *_ in BUSINESS_MODELS]
+# short names the report uses for a company that the companies table does not list as an alias
+EXTRA_ALIASES = {"讯飞": "iflytek"}
+
+
+def section_paragraphs() -> pd.DataFrame:
+    """The body paragraphs of the report's §6.2 (商业模式), each with the business model of its subsection
+    (blank for the two overview paragraphs before 6.2.1)."""
+    paras = load("paragraphs")
+    part = paras[(paras["doc_id"] == REPORT) & (paras["part_id"] == "6.2")].sort_values("para_no")
+    by_heading = {number: key for key, _, _, number in BUSINESS_MODELS}
+    current, subsection = None, []
+    for kind, text in zip(part["kind"], part["text"]):
+        if kind == "heading":
+            number = re.match(r"\d+\.\d+\.\d+", text)
+            current = by_heading.get(number.group(0)) if number else None
+        subsection.append(current)
+    part = part.assign(subsection_model=subsection)
+    return part[part["kind"] == "body"][["para_id", "para_no", "subsection_model", "text"]].reset_index(drop=True)
+
+
+def _company_patterns() -> list[tuple[str, str, re.Pattern]]:
+    """(company_id, name, pattern) for every name and alias, longest first; Latin names match whole words only."""
+    companies = load("companies")
+    names = {cid: name for cid, name in zip(companies["company_id"], companies["name"])}
+    pairs = []
+    for cid, name, aliases in zip(companies["company_id"], companies["name"], companies["aliases"]):
+        spellings = [name] + ([a.strip() for a in aliases.split("|")] if isinstance(aliases, str) else [])
+        pairs += [(cid, s) for s in spellings if s]
+    pairs += [(cid, alias) for alias, cid in EXTRA_ALIASES.items()]
+    patterns = []
+    for cid, spelling in sorted(set(pairs), key=lambda p: -len(p[1])):
+        escaped = re.escape(spelling)
+        if re.search(r"[A-Za-z]$", spelling):
+            escaped += r"(?![A-Za-z])"
+        if re.match(r"[A-Za-z]", spelling):
+            escaped = r"(?<![A-Za-z])" + escaped
+        patterns.append((cid, names[cid], re.compile(escaped)))
+    return patterns
+
+
+def companies_named(text: str, patterns=None) -> list[tuple[str, str]]:
+    """(company_id, name) of the companies a text names, in order of first mention; a longer name is matched
+    before a shorter one inside it (腾讯云 is not also 腾讯)."""
+    patterns = patterns or _company_patterns()
+    found: dict[str, tuple[int, str]] = {}
+    masked = text
+    for cid, name, pattern in patterns:
+        for match in pattern.finditer(masked):
+            found.setdefault(cid, (match.start(), name))
+            found[cid] = (min(found[cid][0], match.start()), name)
+        masked = pattern.sub(lambda m: "\0" * len(m.group(0)), masked)
+    return [(cid, name) for cid, (_, name) in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+
+def clauses(text: str) -> list[str]:
+    """A paragraph cut after every 。 and ； that stands outside brackets, each piece verbatim."""
+    pieces, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += char in "（(" and 1 or char in "）)" and -1 or 0
+        if char in "。；" and depth <= 0:
+            pieces.append(text[start:index + 1])
+            start = index + 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def section_sentences() -> pd.DataFrame:
+    """The clauses of §6.2 (see `clauses`), each with the business models it is about: those whose words it
+    uses, or else the model of its subsection."""
+    rows = []
+    for para in section_paragraphs().itertuples():
+        for sentence in clauses(para.text):
+            mentioned = [key for key, _, pattern, _ in BUSINESS_MODELS if re.search(pattern, sentence)]
+            models = mentioned or ([para.subsection_model] if para.subsection_model else [])
+            rows.append({"para_id": para.para_id, "subsection_model": para.subsection_model, "sentence": sentence,
+                         "models": models, "mentioned": mentioned})
+    return pd.DataFrame(rows)
+
+
+def business_model_mentions() -> pd.DataFrame:
+    """Per business model: how often §6.2's body text mentions it, in how many paragraphs, which companies the
+    clauses about it name, and the report's first sentence on it."""
+    paras = section_paragraphs()
+    sentences = section_sentences()
+    links = business_model_companies()
+    rows = []
+    for key, name, pattern, number in BUSINESS_MODELS:
+        counts = paras["text"].map(lambda t: len(re.findall(pattern, t)))
+        named = links[links["model"] == key].sort_values("sentences", ascending=False)
+        own = sentences[sentences["subsection_model"] == key]
+        own = own[own["mentioned"].map(lambda m: key in m)] if own["mentioned"].map(lambda m: key in m).any() else own
+        rows.append({"model": key, "model_name": name, "subsection": number, "mentions": int(counts.sum()),
+                     "paragraphs": int((counts > 0).sum()), "companies": len(named),
+                     "company_names": "、".join(named["company"]) or "（未点名）",
+                     "quote": own["sentence"].iloc[0] if len(own) else ""})
+    return pd.DataFrame(rows)
+
+
+def business_model_companies() -> pd.DataFrame:
+    """One row per business model and company named in a clause about it, with the number of such clauses and
+    the first of them, verbatim."""
+    patterns = _company_patterns()
+    rows = []
+    for sentence in section_sentences().itertuples():
+        for cid, name in companies_named(sentence.sentence, patterns):
+            for model in sentence.models:
+                rows.append({"model": model, "company_id": cid, "company": name, "para_id": sentence.para_id,
+                             "quote": sentence.sentence})
+    frame = pd.DataFrame(rows, columns=["model", "company_id", "company", "para_id", "quote"])
+    grouped = frame.groupby(["model", "company_id", "company"], as_index=False, sort=False).agg(
+        sentences=("quote", "size"), quote=("quote", "first"), para_id=("para_id", "first"))
+    grouped = grouped.assign(model_rank=grouped["model"].map(MODEL_ORDER.index), doc_id=REPORT)
+    return grouped.sort_values(["model_rank", "sentences"], ascending=[True, False]).reset_index(drop=True)
+
+
+# --- listed companies -------------------------------------------------------------------------------------------
+
+def listed_company_models() -> pd.DataFrame:
+    """Every company a text calls listed (companies.listed == yes), with the distinct models the corpus names for
+    it (0 where none) and the sentence that says it is listed."""
+    companies = load("companies").query("listed == 'yes'")
+    models = load("models")
+    rows = []
+    for company in companies.itertuples():
+        own = models[models["company_id"] == company.company_id]
+        names = sorted(own["model"].unique())
+        rows.append({"company_id": company.company_id, "company": company.name,
+                     "exchange": company.exchange if isinstance(company.exchange, str) else "（未注明）",
+                     "roles": company.roles, "models": len(names), "model_rows": len(own),
+                     "model_names": "、".join(names) or "（语料未点名模型）",
+                     "source": _labels()[company.doc_id], "doc_id": company.doc_id, "quote": company.quote})
+    return pd.DataFrame(rows).sort_values(["models", "company"], ascending=[False, True]).reset_index(drop=True)
+
+
+def listed_models_table() -> pd.DataFrame:
+    """The model rows of listed companies, readable, for a searchable table."""
+    listed = load("companies").query("listed == 'yes'")[["company_id", "name", "exchange"]]
+    models = load("models").merge(listed, on="company_id")
+    return models.assign(来源=models["doc_id"].map(_labels()))[
+        ["name", "exchange", "model", "name_as_written", "release_date", "params_text", "scope", "industry",
+         "modality", "来源", "doc_id", "quote"]].rename(columns={
+            "name": "上市公司", "exchange": "交易所", "model": "模型", "name_as_written": "原文写法",
+            "release_date": "发布时间", "params_text": "参数（原文）", "scope": "通用/行业", "industry": "行业",
+            "modality": "模态", "quote": "原文引语"})
+
+
+# --- numbers the prose cites ------------------------------------------------------------------------------------
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def headline_numbers() -> dict[str, str]:
+    """Numbers the chapter's prose cites, computed here and glued into the text."""
+    out: dict[str, str] = {}
+    sizes = market_size_series()
+    llm = sizes[sizes["series"] == "cn_llm"].sort_values("date")
+    actual = llm[llm["kind"] == "actual"]
+    forecast = llm[llm["kind"] == "forecast"].iloc[-1]
+    out.update(
+        llm_first=f"{_fmt(actual.iloc[0]['value'])}{actual.iloc[0]['unit']}（{actual.iloc[0]['year']} 年）",
+        llm_last=f"{_fmt(actual.iloc[-1]['value'])}{actual.iloc[-1]['unit']}（{actual.iloc[-1]['year']} 年）",
+        llm_forecast=f"{_fmt(forecast['value'])}{forecast['unit']}（{forecast['year']} 年）",
+        n_market_figures=str(len(sizes)), n_market_series=str(sizes["series"].nunique()),
+        n_market_units=str(sizes["unit"].nunique()),
+        n_market_forecast=str(int((sizes["kind"] == "forecast").sum())),
+        n_market_actual=str(int((sizes["kind"] == "actual").sum())),
+        n_market_unstated=str(int(sizes["kind"].isna().sum())),
+    )
+    multiples = forecast_multiples()
+    top = multiples.iloc[0]
+    llm_multiple = multiples.set_index("series").loc["cn_llm"]
+    out.update(
+        n_multiples=str(len(multiples)), top_multiple_series=top["series_name"].split("（")[0],
+        top_multiple=_fmt(top["multiple"]), top_multiple_years=str(top["years"]),
+        top_multiple_base=f"{top['actual_year']} 年的{_fmt(top['actual_value'])}{top['unit']}（{top['base_kind']}值）",
+        min_multiple=_fmt(multiples["multiple"].min()),
+        min_years=str(multiples["years"].min()), max_years=str(multiples["years"].max()),
+        llm_multiple=_fmt(llm_multiple["multiple"]), llm_years=str(llm_multiple["years"]),
+    )
+    adoption = adoption_figures()
+    users = adoption[adoption["measure"] == "用户（人）"].sort_values("count", ascending=False)
+    customers = adoption[adoption["measure"] == "客户（家）"].sort_values("count", ascending=False)
+    out.update(
+        n_user_figures=str(len(users)), top_users=users.iloc[0]["name"], top_users_value=users.iloc[0]["as_written"],
+        second_users=users.iloc[1]["name"], second_users_value=users.iloc[1]["as_written"],
+        n_customer_figures=str(len(customers)), top_customers=customers.iloc[0]["name"],
+        top_customers_value=customers.iloc[0]["as_written"],
+    )
+    rate = derived.rate_checks().iloc[0]
+    out.update(rate_stated=_fmt(rate["stated"]), rate_computed=_fmt(round(rate["computed"], 2)),
+               rate_total=_fmt(rate["total"]))
+    table = table_deals()
+    status = amount_status_counts()
+    domestic, foreign = table[table["table"] == "domestic"], table[table["table"] == "foreign"]
+    out.update(
+        n_deals=str(len(table)), n_domestic=str(len(domestic)), n_foreign=str(len(foreign)),
+        dom_undisclosed=str(status.loc["国内", AMOUNT_CLASSES["undisclosed"]]),
+        dom_vague=str(status.loc["国内", AMOUNT_CLASSES["approximate_vague"]]),
+        dom_approx_number=str(status.loc["国内", AMOUNT_CLASSES["approximate_number"]]),
+        dom_disclosed=str(status.loc["国内", AMOUNT_CLASSES["disclosed"]]),
+        for_disclosed=str(status.loc["国外", AMOUNT_CLASSES["disclosed"]]),
+        for_undisclosed=str(status.loc["国外", AMOUNT_CLASSES["undisclosed"]]),
+        dom_no_number=str(int(domestic["amount_millions"].isna().sum())),
+        for_no_number=str(int(foreign["amount_millions"].isna().sum())),
+    )
+    stages = table.groupby(["table_name", "stage"]).size()
+    out.update(dom_top_stage=stages["国内"].idxmax(), dom_top_stage_n=str(stages["国内"].max()),
+               for_top_stage=stages["国外"].idxmax(), for_top_stage_n=str(stages["国外"].max()))
+    cities = domestic["city"].value_counts()
+    top_four = cities.head(4)
+    out.update(top_city=cities.index[0], top_city_n=str(cities.iloc[0]), n_cities=str(domestic["city"].nunique()),
+               top4_cities="、".join(top_four.index), top4_share=f"{top_four.sum() / len(domestic):.0%}")
+    foreign_cities = foreign["city"].value_counts()
+    out.update(for_top_city=foreign_cities.index[0], for_top_city_n=str(foreign_cities.iloc[0]))
+    sectors = table.groupby(["table_name", "sector"]).size()
+    named = sectors.drop(OTHER_SECTOR, level="sector")
+
+    def leaders(table_name: str) -> str:
+        counts = named[table_name]
+        return "、".join(counts[counts == counts.max()].index)
+
+    out.update(dom_top_sector=leaders("国内"), dom_top_sector_n=str(named["国内"].max()),
+               for_top_sector=leaders("国外"), for_top_sector_n=str(named["国外"].max()),
+               dom_other_n=str(sectors["国内"].get(OTHER_SECTOR, 0)), for_other_n=str(sectors["国外"].get(OTHER_SECTOR, 0)),
+               dom_robot_n=str(sectors["国内"].get("智能机器人", 0)), for_robot_n=str(sectors["国外"].get("智能机器人", 0)),
+               for_robot_names="、".join(foreign.loc[foreign["sector"] == "智能机器人", "company"]),
+               for_health_n=str(sectors["国外"].get("医疗健康", 0)), dom_health_n=str(sectors["国内"].get("医疗健康", 0)))
+    totals = amount_totals().set_index(["table_name", "currency", "amount_status"])
+    foreign_usd = totals.loc[("国外", "USD", "disclosed")]
+    biggest = foreign.loc[foreign["amount_millions"].idxmax()]
+    out.update(for_usd_disclosed=_fmt(foreign_usd["millions"]), for_biggest=biggest["company"],
+               for_biggest_text=biggest["amount_text"], for_biggest_round=biggest["round"],
+               for_biggest_share=f"{biggest['amount_millions'] / foreign_usd['millions']:.0%}")
+    dom_cny = totals.loc[("国内", "CNY", "disclosed")]
+    dom_usd = totals.loc[("国内", "USD", "disclosed")]
+    out.update(dom_cny_disclosed=_fmt(dom_cny["millions"]), dom_cny_disclosed_n=str(int(dom_cny["deals"])),
+               dom_usd_disclosed=_fmt(dom_usd["millions"]), dom_usd_disclosed_n=str(int(dom_usd["deals"])))
+    dom_cny_top = domestic[domestic["currency"] == "CNY"].sort_values("amount_millions", ascending=False).iloc[0]
+    dom_usd_top = domestic[domestic["currency"] == "USD"].sort_values("amount_millions", ascending=False).iloc[0]
+    out.update(dom_cny_top=dom_cny_top["company"], dom_cny_top_text=dom_cny_top["amount_text"],
+               dom_usd_top=dom_usd_top["company"], dom_usd_top_text=dom_usd_top["amount_text"])
+    count = deal_count_check().set_index("表")
+    out.update(stated_domestic=str(count.loc["国内", "正文所说（起）"]), rows_domestic=str(count.loc["国内", "表中行数"]),
+               top_no_domestic=str(count.loc["国内", "表中最大序号"]), missing_domestic=count.loc["国内", "缺失的序号"],
+               stated_foreign=str(count.loc["国外", "正文所说（起）"]), rows_foreign=str(count.loc["国外", "表中行数"]))
+    moon = moonshot_claims().set_index("deal_id")
+    out.update(moon_table=moon.loc["cn-034", "amount_text"], moon_narrative=moon.loc["nar-001", "amount_text"])
+    check = over_100m_check()
+    out.update(
+        n_over_list=str(len(over_100m_list())),
+        list_not_yi="、".join(f"{r.company}（{r.amount_text}）" for r in check[check["in_list"] & ~check["written_in_yi"]].itertuples()),
+        yi_not_list="、".join(f"{r.company}（{r.amount_text}）" for r in check[~check["in_list"] & check["written_in_yi"]].itertuples()),
+    )
+    mentions = business_model_mentions().set_index("model")
+    most = mentions["mentions"].idxmax()
+    most_companies = mentions["companies"].idxmax()
+    out.update(bm_most=most, bm_most_n=str(mentions.loc[most, "mentions"]),
+               bm_most_companies=most_companies, bm_most_companies_n=str(mentions.loc[most_companies, "companies"]),
+               bm_most_companies_names=mentions.loc[most_companies, "company_names"],
+               bm_aidc_names=mentions.loc["AIDC", "company_names"], bm_maas_names=mentions.loc["MaaS", "company_names"],
+               bm_api_names=mentions.loc["API", "company_names"], bm_2c_names=mentions.loc["2C", "company_names"],
+               n_bm_paragraphs=str(len(section_paragraphs())))
+    listed = listed_company_models()
+    with_models = listed[listed["models"] > 0]
+    out.update(n_listed=str(len(listed)), n_listed_with_models=str(len(with_models)),
+               listed_top=with_models.iloc[0]["company"], listed_top_n=str(with_models.iloc[0]["models"]),
+               listed_without="、".join(listed.loc[listed["models"] == 0, "company"]))
+    growth = market_growth_checks()
+    out.update(n_growth_checked=str(len(growth)), n_growth_off=str(int((~growth["agrees"]).sum())))
+    return out
