@@ -145,23 +145,24 @@ def test_growth_checks_recompute_independently():
         assert row.agrees == (abs(row.computed_pct - row.stated_pct) <= 1.0)
 
 
-def test_linked_checks_are_growth_checks_rows():
-    linked = robotics.robot_growth_checks()
-    linked = linked[linked["basis"].str.startswith("端点已链接")].set_index("metric_id")
-    reference = growth_checks().set_index("metric_id").loc[linked.index]
-    assert set(linked.index) == {"mm-006", "mm-122", "mm-138", "mm-141"}
-    assert (linked["computed_pct"] == reference["computed_pct"]).all()
+def test_checks_are_growth_checks_rows():
+    checks = robotics.robot_growth_checks().set_index("metric_id")
+    reference = growth_checks().set_index("metric_id").loc[checks.index]
+    assert (checks["computed_pct"] == reference["computed_pct"]).all()
+    assert (checks["basis"].str.startswith("期间不一致") == ~reference["period_matches"]).all()
 
 
-def test_unlinked_endpoints_are_the_sizes_stated_with_the_rate():
+def test_mismatched_periods_use_the_sizes_stated_with_the_rate():
     metrics = load("market_metrics").set_index("metric_id")
-    for rate_id, (base_id, end_id) in robotics.UNLINKED_ENDPOINTS.items():
-        rate, base, end = metrics.loc[rate_id], metrics.loc[base_id], metrics.loc[end_id]
-        assert rate["metric"] == "cagr" and pd.isna(rate["base_metric_id"])
+    checks = robotics.robot_growth_checks()
+    mismatched = checks[~checks["period_matches"]]
+    assert set(mismatched["metric_id"]) == {"mm-125", "mm-130", "mm-135", "mm-143"}
+    for row in mismatched.itertuples():
+        rate, base, end = metrics.loc[row.metric_id], metrics.loc[row.base_metric_id], metrics.loc[row.end_metric_id]
+        assert rate["metric"] == "cagr"
         assert base["doc_id"] == end["doc_id"] == rate["doc_id"]
         assert base["unit"] == end["unit"] and base["source_body"] == end["source_body"] == rate["source_body"]
         assert int(base["period_end"][:4]) < int(end["period_end"][:4])
-        assert f"{end['value']:g}" in rate["quote"]
 
 
 def test_three_rates_disagree_as_the_prose_says():

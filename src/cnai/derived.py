@@ -69,11 +69,26 @@ def _year(value: str | None) -> float | None:
     return float(str(value)[:4]) if value is not None and pd.notna(value) else None
 
 
+def _written_period(rate: pd.Series) -> str:
+    start = rate["period_start"] if pd.notna(rate["period_start"]) else None
+    return f"{start}-{rate['period_end']}" if start and start != rate["period_end"] else f"至{rate['period_end']}"
+
+
+def _period_matches(rate: pd.Series, base: pd.Series, end: pd.Series) -> bool:
+    """Whether the rate's written period spans exactly the endpoints' years."""
+    same_end = _year(rate["period_end"]) == _year(end["period_end"])
+    if pd.isna(rate["period_start"]) or rate["period_start"] == rate["period_end"]:
+        return bool(same_end)
+    return bool(same_end and _year(rate["period_start"]) == _year(base["period_end"]))
+
+
 def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
     """Every stated growth rate whose endpoints the corpus also states, recomputed from those endpoints.
 
-    CAGR = (end / start) ** (1 / years) - 1; a one-period growth rate is end / start - 1. `agrees` is False
-    where the stated rate and the recomputed one differ by more than `tolerance_pp` percentage points.
+    CAGR = (end / start) ** (1 / years) - 1 over the endpoints' own years; a one-period growth rate is
+    end / start - 1. `agrees` is False where the stated rate and the recomputed one differ by more than
+    `tolerance_pp` percentage points; `period_matches` is False where the rate's written period is not the span
+    of its endpoints (the text states sizes for other years than the rate).
     """
     metrics = curated("market_metrics").set_index("metric_id")
     rows = []
@@ -92,6 +107,7 @@ def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
             "base_metric_id": rate["base_metric_id"], "base_value": base["value"], "base_period": base["period_end"],
             "end_metric_id": rate["end_metric_id"], "end_value": end["value"], "end_period": end["period_end"],
             "unit": base["unit"], "years": years, "doc_id": rate["doc_id"], "quote": rate["quote"],
+            "stated_period": _written_period(rate), "period_matches": _period_matches(rate, base, end),
         })
     checks = pd.DataFrame(rows)
     if len(checks):

@@ -65,14 +65,6 @@ RATE_METRICS = ("cagr", "growth_rate")
 # Stated CAGRs whose endpoints the curators did not link because the written period does not match the stated
 # sizes (data/NOTES.md §3, /work/notes/growth_links.md). This chapter's reading: recompute them from the sizes
 # stated next to them, at those sizes' own years, and label the result as a reading, not a check.
-UNLINKED_ENDPOINTS = {
-    "mm-125": ("mm-123", "mm-124"),  # written 2023-2029, sizes for 2022 and 2028
-    "mm-130": ("mm-126", "mm-129"),  # written 2021-2025, series starts in 2022
-    "mm-135": ("mm-131", "mm-134"),  # written 2021-2025, series starts in 2022
-    "mm-143": ("mm-142", "mm-144"),  # written 2023-2029, only earlier size is 2022
-    "mm-155": ("mm-145", "mm-153"),  # start year not written; 2022 volume in the previous sentence
-    "mm-156": ("mm-146", "mm-154"),  # start year not written; 2022 value in the previous sentence
-}
 ROBOT_BUSINESS = re.compile(r"机器人|人形")
 STATUS_ZH = {"disclosed": "已披露", "approximate": "约数（超/近/数…）", "undisclosed": "未披露"}
 
@@ -258,37 +250,24 @@ def _implied_years(start: float, end: float, pct: float) -> float:
 
 
 def robot_growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
-    """Stated robot-related CAGRs against the rate recomputed from their endpoints.
+    """Stated robot-related CAGRs against the rate recomputed from their endpoints (cnai.derived.growth_checks).
 
-    Linked rates come from cnai.derived.growth_checks (the curators' links). Unlinked rates whose sizes are stated
-    next to them are recomputed here from those sizes at their own years (UNLINKED_ENDPOINTS; `basis` says so).
-    `implied_years` is how many years of compounding at the stated rate lead from the start to the end value.
+    Where the text states the sizes for other years than the rate's written period, the recomputation uses the
+    sizes' own years and `basis` says so. `implied_years` is how many years of compounding at the stated rate
+    lead from the start to the end value.
     """
     checks = growth_checks(tolerance_pp)
-    checks = checks[checks["subject"].str.contains(ROBOT_SUBJECT)].assign(basis="端点已链接（growth_checks）")
-    metrics = load("market_metrics").set_index("metric_id")
-    rows = []
-    for metric_id, (base_id, end_id) in UNLINKED_ENDPOINTS.items():
-        rate, base, end = metrics.loc[metric_id], metrics.loc[base_id], metrics.loc[end_id]
-        years = int(end["period_end"][:4]) - int(base["period_end"][:4])
-        computed = ((end["value"] / base["value"]) ** (1 / years) - 1) * 100
-        written = f"{rate['period_start']}-{rate['period_end']}" if pd.notna(rate["period_start"]) else f"至{rate['period_end']}"
-        rows.append({
-            "metric_id": metric_id, "subject": rate["subject"], "metric": rate["metric"], "stated_pct": rate["value"],
-            "computed_pct": round(computed, 2), "difference_pp": round(computed - rate["value"], 2),
-            "base_metric_id": base_id, "base_value": base["value"], "base_period": base["period_end"],
-            "end_metric_id": end_id, "end_value": end["value"], "end_period": end["period_end"],
-            "unit": base["unit"], "years": float(years), "doc_id": rate["doc_id"], "quote": rate["quote"],
-            "agrees": abs(computed - rate["value"]) <= tolerance_pp,
-            "basis": f"本章推算：原文期间写作{written}，按所列规模的年份计算",
-        })
-    frame = pd.concat([checks, pd.DataFrame(rows)], ignore_index=True)
+    frame = checks[checks["subject"].str.contains(ROBOT_SUBJECT)].copy()
+    frame["basis"] = [
+        "端点已链接，期间与原文一致" if matches else f"期间不一致：原文期间写作{written}，按所列规模的年份计算"
+        for matches, written in zip(frame["period_matches"], frame["stated_period"])
+    ]
     frame["subject_zh"] = frame["subject"].map(SUBJECT_ZH).fillna(frame["subject"])
     frame["implied_years"] = [_implied_years(s, e, p) for s, e, p in
                               zip(frame["base_value"], frame["end_value"], frame["stated_pct"])]
     frame["verdict"] = frame["agrees"].map({True: "相符（差距≤1个百分点）", False: "不符（差距>1个百分点）"})
     frame["period"] = frame["base_period"].astype(str) + "→" + frame["end_period"].astype(str)
-    frame["basis_kind"] = frame["basis"].map(lambda b: "端点由数据整理者链接" if b.startswith("端点已链接") else "端点由本章推算（期间不一致）")
+    frame["basis_kind"] = frame["period_matches"].map({True: "期间与原文一致", False: "原文期间与规模年份不一致"})
     frame["rate_name"] = frame["subject_zh"].str.replace("复合增长率", "", regex=False)
     frame["label"] = [f"原文 {s:g}% ｜ 复算 {c:g}%" for s, c in zip(frame["stated_pct"], frame["computed_pct"])]
     return _with_label(frame).sort_values("difference_pp").reset_index(drop=True)
