@@ -6,6 +6,14 @@ import pandas as pd
 from .data import load
 
 
+def to_timestamp(value: str | None) -> pd.Timestamp | None:
+    """A partial ISO date (2023, 2023-07, 2023-07-03) as the first day it can mean."""
+    if value is None or pd.isna(value):
+        return None
+    parts = str(value).split("-") + ["01", "01"]
+    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
+
+
 def document_overview() -> pd.DataFrame:
     """One row per document: outlet, date, sizes before and after cleaning."""
     docs = load("documents")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import derived
 from ..data import load
+from ..summaries import to_timestamp
 
 REPORT = "hti_report_2024_06"
 KIND_NAMES = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
@@ -23,14 +24,6 @@ TABLE_NAMES = {"domestic": "国内", "foreign": "国外", "other": "正文叙述
 
 def _labels() -> pd.Series:
     return load("documents").set_index("doc_id")["label"]
-
-
-def to_timestamp(value: str | None) -> pd.Timestamp | None:
-    """A partial ISO date (2023, 2023-07, 2023-07-03) as the first day it can mean."""
-    if value is None or pd.isna(value):
-        return None
-    parts = str(value).split("-") + ["01", "01"]
-    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
 
 
 # --- market size ------------------------------------------------------------------------------------------------

@@ -4,17 +4,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load
+from ..summaries import to_timestamp
 
 REGIONS = ["北京", "上海", "广东", "深圳", "杭州", "成都", "合肥", "武汉", "南京"]
 QUALIFIER_NAMES = {"more_than": "超过", "at_least": "至少", "nearly": "近", "exact": "正好", "approx": "约"}
-
-
-def to_timestamp(value: str | None) -> pd.Timestamp | None:
-    """A partial ISO date (2023, 2023-07, 2023-07-03) as the first day it can mean."""
-    if value is None or pd.isna(value):
-        return None
-    parts = str(value).split("-") + ["01", "01"]
-    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
 
 
 def _labels() -> pd.Series:
