@@ -60,3 +60,12 @@ def run_build(book: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(book / "src"))
     return subprocess.run([sys.executable, "-m", "cnai.build"], cwd=book, env=env, capture_output=True,
                           text=True, timeout=1200)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The book built once per test session from a clean copy of the repository."""
+    book = copy_book(tmp_path_factory.mktemp("book"))
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book

@@ -10,14 +10,6 @@ import yaml
 from conftest import ROOT, copy_book, run_build
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    book = copy_book(tmp_path_factory.mktemp("book"))
-    result = run_build(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book
-
-
 def page(book: Path, name: str) -> str:
     return (book / "_build" / "html" / name).read_text(encoding="utf-8")
 

@@ -68,9 +68,22 @@ def _config_inited(app, config) -> None:
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     config.html_static_path = list(config.html_static_path) + [
         str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables()), str(itables_assets())]
+    config.html_favicon = str(STATIC / "favicon.svg")
     options = dict(config.html_search_options or {})
     options["dict"] = str(paths.USER_DICT)
     config.html_search_options = options
+
+
+def _is_thebe(script) -> bool:
+    text = f"{getattr(script, 'filename', '') or ''} {getattr(script, 'attributes', {})}"
+    return "thebe" in text.lower()
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    """The book has no live kernels (launch buttons are off, the site is static and offline), so sphinx-thebe's
+    scripts only cost weight and throw "Identifier 'THEBE_JS_URL' has already been declared" (added twice)."""
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
@@ -86,6 +99,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _drop_thebe, priority=900)  # after sphinx-thebe has added its scripts
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
