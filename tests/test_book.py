@@ -196,3 +196,10 @@ def test_analytical_chapter_page(built, chapter):
     for placeholder in ("TODO", "TBD", "lorem", "待补充", "占位"):
         assert placeholder not in text, placeholder
     assert "要点" in html and "English abstract" in html and "注意事项" in html
+
+
+def test_pages_carry_open_graph_previews(built):
+    html = page(built, "chapters/race.html")
+    assert re.search(r'<meta property="og:title" content="第一章 百模大战[^"]*· 中国人工智能产业数据手册"', html)
+    description = re.search(r'<meta property="og:description" content="([^"]+)"', html)
+    assert description and len(description.group(1)) > 20

@@ -66,3 +66,12 @@ def test_wordcloud_is_byte_identical_across_runs(tmp_path, monkeypatch):
     figure = charts.wordcloud(freqs, name="wc3", caption="测试")
     most_frequent = next(iter(freqs))
     assert f'alt="词云：测试。最大的词依次是：{most_frequent}、' in figure._repr_html_()
+
+
+def test_tooltips_get_chinese_titles_unless_they_have_their_own(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "SITE_DATA", tmp_path)
+    data = pd.DataFrame({"label": ["甲"], "value": [3], "quote": ["原文"], "custom": ["x"]})
+    chart = alt.Chart(data).mark_point().encode(
+        x="value:Q", tooltip=["label", "value", alt.Tooltip("quote", title="引语"), "custom"])
+    tips = charts.show(chart, name="tips", source="s", description="d").spec["encoding"]["tooltip"]
+    assert [t.get("title") for t in tips] == ["来源", "数值", "引语", None]

@@ -1,6 +1,8 @@
 """Sphinx extension: serve the Vega bundle, chart data and word clouds from the site's own _static."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -86,6 +88,26 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
 
 
+def _description(body: str, limit: int = 160) -> str:
+    """The page's first paragraph as plain text, for link previews."""
+    for paragraph in re.findall(r"<p>(.*?)</p>", body, flags=re.S):
+        text = html.unescape(re.sub(r"<[^>]+>", "", paragraph)).strip()
+        if len(text) > 20:
+            return text[:limit].rstrip() + ("…" if len(text) > limit else "")
+    return ""
+
+
+def _open_graph(app, pagename, templatename, context, doctree) -> None:
+    """Open Graph title and description per page, so shared links preview well."""
+    site = app.config.html_title or app.config.project
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
+    tags = [("og:title", f"{title} · {site}" if title and title != site else site),
+            ("og:description", _description(context.get("body", ""))), ("og:type", "article"),
+            ("og:locale", "zh_CN"), ("og:site_name", site)]
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta property="{name}" content="{html.escape(value, quote=True)}" />' for name, value in tags if value)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "cnai-vega" in body:
@@ -99,6 +121,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _open_graph)
     app.connect("html-page-context", _drop_thebe, priority=900)  # after sphinx-thebe has added its scripts
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
