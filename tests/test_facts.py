@@ -28,7 +28,6 @@ def edit(directory, table, row, column, value):
 def test_every_curated_table_loads_with_all_its_rows():
     tables = load_curated()
     for name, frame in tables.items():
-        lines = (facts.CURATED_DIR / f"{name}.csv").read_text(encoding="utf-8")
         assert len(frame) == len(pd.read_csv(facts.CURATED_DIR / f"{name}.csv", dtype=str)), name
         assert len(frame) > 0, name
 
