@@ -11,6 +11,7 @@ from . import paths
 from .charts import SITE_DATA
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"  # overrides of theme components, found before the theme's own
 BUNDLE_DIR = paths.BUILD / ".vega"
 
 
@@ -71,6 +72,7 @@ def _config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [
         str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables()), str(itables_assets())]
     config.html_favicon = str(STATIC / "favicon.svg")
+    config.templates_path = [str(TEMPLATES)] + list(config.templates_path)
     options = dict(config.html_search_options or {})
     options["dict"] = str(paths.USER_DICT)
     config.html_search_options = options
