@@ -75,3 +75,47 @@ def test_tooltips_get_chinese_titles_unless_they_have_their_own(tmp_path, monkey
         x="value:Q", tooltip=["label", "value", alt.Tooltip("quote", title="引语"), "custom"])
     tips = charts.show(chart, name="tips", source="s", description="d").spec["encoding"]["tooltip"]
     assert [t.get("title") for t in tips] == ["来源", "数值", "引语", None]
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of a #rrggbb colour against white."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_contrast_formula_matches_known_ratios():
+    assert contrast_on_white("#000000") == pytest.approx(21.0)
+    assert contrast_on_white("#767676") == pytest.approx(4.54, abs=0.01)  # the lightest grey that passes 4.5:1
+    assert contrast_on_white("#F0E442") < 1.5  # Okabe-Ito yellow, which the theme leaves out
+
+
+def test_category_colours_stand_out_from_a_white_page():
+    low = {c: round(contrast_on_white(c), 2) for c in charts.PALETTE if contrast_on_white(c) < 3}
+    assert low == {}, f"graphical objects need 3:1 against the background (WCAG 1.4.11): {low}"
+
+
+def test_word_cloud_colours_pass_as_text():
+    low = {c: round(contrast_on_white(c), 2) for c in charts.WORDCLOUD_COLOURS if contrast_on_white(c) < 4.5}
+    assert low == {}, f"text needs 4.5:1 (WCAG 1.4.3): {low}"
+
+
+@pytest.mark.parametrize("vision", [None, "protanomaly", "deuteranomaly", "tritanomaly"])
+def test_category_colours_stay_apart_in_colour_blind_vision(vision):
+    """Every pair of category colours differs by at least 10 units of CAM02-UCS lightness-and-colour distance,
+    seen with typical colour vision and simulated (Machado et al. 2009, full severity) protan, deutan and tritan
+    vision. Okabe-Ito's own eight colours reach 11.0 under tritan vision."""
+    import itertools
+
+    import numpy as np
+    from colorspacious import cspace_convert
+
+    rgb = np.array([[int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)] for c in charts.PALETTE])
+    if vision:
+        rgb = np.clip(cspace_convert(rgb, {"name": "sRGB1+CVD", "cvd_type": vision, "severity": 100}, "sRGB1"), 0, 1)
+    ucs = cspace_convert(rgb, "sRGB1", "CAM02-UCS")
+    distances = {(charts.PALETTE[i], charts.PALETTE[j]): float(np.linalg.norm(ucs[i] - ucs[j]))
+                 for i, j in itertools.combinations(range(len(rgb)), 2)}
+    close = {pair: round(d, 1) for pair, d in distances.items() if d < 10}
+    assert close == {}, close

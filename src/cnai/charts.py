@@ -17,8 +17,12 @@ import pandas as pd
 
 from . import paths
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Category colours: the five Okabe-Ito colours with at least 3:1 contrast on white (WCAG 1.4.11), then three
+# dark colours chosen to stay apart from them, and from each other, under protan, deutan and tritan colour
+# vision (tests/test_charts.py measures both). Okabe-Ito's orange, sky blue and yellow fall below 3:1.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#444444", "#550066", "#883300"]
+# Word clouds carry no meaning in their colours, so they use darker shades that pass 4.5:1 as text (WCAG 1.4.3).
+WORDCLOUD_COLOURS = ["#0072B2", "#A84A00", "#00704F", "#8F3F72", "#333333"]
 FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 SITE_DATA = paths.BUILD / ".site_static" / "figures"
 VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.split('.')[0].lstrip('v')}+json"
@@ -166,6 +170,10 @@ class WordCloudFigure:
         )
 
 
+def _wordcloud_colour(*args, random_state, **kwargs) -> str:
+    return WORDCLOUD_COLOURS[random_state.randint(0, len(WORDCLOUD_COLOURS) - 1)]
+
+
 def make_wordcloud(frequencies: dict[str, float], seed: int = 42):
     """A WordCloud laid out from word frequencies (from the text pipeline) in the CJK font, reproducibly."""
     from wordcloud import WordCloud
@@ -173,7 +181,7 @@ def make_wordcloud(frequencies: dict[str, float], seed: int = 42):
     cloud = WordCloud(
         font_path=str(font_path()), width=800, height=400, background_color="white",
         random_state=seed, max_words=len(frequencies), collocations=False, prefer_horizontal=0.95,
-        colormap=None, color_func=lambda *args, **kwargs: PALETTE[kwargs["random_state"].randint(0, 4)],
+        colormap=None, color_func=_wordcloud_colour,
     )
     return cloud.generate_from_frequencies(dict(frequencies))
 

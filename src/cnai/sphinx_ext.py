@@ -118,6 +118,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     if "cnai-table" in body:
         app.add_css_file("dt_bundle.css")
         app.add_js_file("cnai-itables.js", type="module")
+        app.add_js_file("cnai-tables.js", loading_method="defer")
 
 
 def setup(app):

@@ -35,3 +35,23 @@ class Table:
 def searchable(frame: pd.DataFrame, *, name: str, caption: str, source: str) -> Table:
     """A table readers can search and sort in the browser, with its CSV; no network needed."""
     return Table(frame, name, caption, source)
+
+
+class PlainTable:
+    def __init__(self, frame: pd.DataFrame, caption: str):
+        self.frame, self.caption = frame, caption
+
+    def _repr_html_(self) -> str:
+        body = self.frame.to_html(index=False, border=0, na_rep="", classes="cnai-plain")
+        return body.replace(">", f"><caption>{html.escape(self.caption)}</caption>", 1)
+
+
+def plain(frame: pd.DataFrame, *, caption: str, columns: dict[str, str] | None = None) -> PlainTable:
+    """A small static table with a caption: named index levels become ordinary columns, column names get their
+    Chinese titles (`columns`, else the shared chart titles), empty cells stay empty (no NaN)."""
+    from .charts import TOOLTIP_TITLES
+
+    named_index = any(name is not None for name in frame.index.names)
+    shown = frame.reset_index() if named_index else frame.reset_index(drop=True)
+    shown.columns = [(columns or {}).get(c, TOOLTIP_TITLES.get(c, c)) for c in shown.columns]
+    return PlainTable(shown, caption)

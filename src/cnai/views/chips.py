@@ -270,6 +270,11 @@ def domestic_foreign_spec_overlap() -> pd.DataFrame:
     })
 
 
+# Chinese column titles for the chips rows shown as tables in the chapter.
+COLUMN_TITLES = {"chip_id": "编号", "chip": "芯片", "vendor": "厂商", "spec_name": "规格（字段）", "spec": "规格",
+                 "value_text": "数值", "spec_unit": "单位", "missing": "不在引语中的字段"}
+
+
 def quote_fix_rows() -> pd.DataFrame:
     """Chips rows whose chip, vendor or year is not in the quote but in a neighbouring paragraph (QUOTE FIX)."""
     chips = load("chips")

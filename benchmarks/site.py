@@ -1,0 +1,431 @@
+"""Measure the built site in headless Chromium and with Lighthouse; write a section of benchmarks/RESULTS.md.
+
+    python benchmarks/site.py [--html DIR] [--runs 3] [--write]
+
+DIR defaults to the book's _build/html. Without --write the markdown is only printed. The pages are the landing page
+and every file in _toc.yml. Each page is measured --runs times and the median reported:
+
+- first visit, fresh browser context, on `python -m http.server` (no compression; Last-Modified but no
+  Cache-Control): bytes transferred, split into shared (every `.js`/`.mjs` and font file: the same URLs on every
+  page, cacheable) and page-specific (everything else: HTML with the inline chart specs, CSS, images, data). The
+  visit includes the lazily loaded images, as a reader who scrolls to the end gets them;
+- repeat visit, a new tab in the same context (warm HTTP cache): bytes transferred, and how many responses were
+  revalidated (304) or taken from the cache;
+- both again on a server that behaves like GitHub Pages (gzip for text, `Cache-Control: max-age=600`);
+- time from navigation start, and from the end of the load event, until every `.cnai-vega` chart has
+  data-rendered="true" (a MutationObserver installed before any page script records performance.now()).
+
+Bytes are Chromium's own count of what came over the wire for each response (headers and body as sent):
+`encodedDataLength` of the DevTools protocol event Network.loadingFinished. 1 KB = 1,000 bytes.
+
+Lighthouse (node_modules/.bin/lighthouse, CHROME_PATH=/usr/bin/chromium) runs on the landing page and each chapter,
+on both servers, with its default (mobile, simulated throttling) and desktop presets; the run with the median
+performance score is reported. Budgets are judged on http.server and the mobile preset; the gzip host is shown too.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from functools import lru_cache, partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from cnai.paths import BUILD  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SHARED_SUFFIXES = (".js", ".mjs", ".woff2", ".woff", ".ttf", ".otf")
+GZIP_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".csv", ".txt", ".xml", ".map")
+PAGES_MAX_AGE = 600  # what GitHub Pages sends
+HOSTS = {"http.server": False, "gzip host": True}  # name: behaves like GitHub Pages
+PRESETS = ("mobile", "desktop")
+BUDGET = {"performance": 0.90, "accessibility": 1.0, "page_kb": 400, "charts_s": 1.5}
+BEGIN, END = "<!-- benchmarks/site.py: begin -->", "<!-- benchmarks/site.py: end -->"
+
+# Installed before any page script: records when the last chart is drawn (or -1 if one fails).
+CHARTS_CLOCK = """
+window.__chartsDone = null;
+new MutationObserver((records, observer) => {
+  const states = Array.from(document.querySelectorAll('.cnai-vega'), el => el.dataset.rendered);
+  if (states.includes('error')) { window.__chartsDone = -1; observer.disconnect(); }
+  else if (states.every(s => s === 'true')) { window.__chartsDone = performance.now(); observer.disconnect(); }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-rendered']});
+"""
+
+
+def pages() -> list[str]:
+    """The landing page and every file in _toc.yml, in book order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{f}.html" for f in files]
+
+
+def lighthouse_pages() -> list[str]:
+    """The landing page and the chapters."""
+    landing, *rest = pages()
+    return [landing] + [p for p in rest if p.startswith("chapters/")]
+
+
+class GitHubPagesLike(SimpleHTTPRequestHandler):
+    """http.server plus what GitHub Pages adds: gzip for text files and Cache-Control: max-age=600."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", f"max-age={PAGES_MAX_AGE}")
+        super().end_headers()
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if not (path.is_file() and path.suffix in GZIP_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzipped(path, path.stat().st_mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@lru_cache(maxsize=None)
+def gzipped(path: Path, mtime: float) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6)
+
+
+@contextlib.contextmanager
+def served(html: Path, pages_like: bool):
+    """Base URL of `html` served on 127.0.0.1 by a subprocess: python -m http.server, or the GitHub Pages-like one."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    if pages_like:
+        cmd = [sys.executable, __file__, "--html", str(html), "--serve", str(port)]
+    else:
+        cmd = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(html)]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class Traffic:
+    """Every response of one tab, from the DevTools protocol: URL, status, MIME type, bytes over the wire."""
+
+    def __init__(self, context, page):
+        self.responses, self.bytes, self.pending = {}, {}, set()
+        cdp = context.new_cdp_session(page)
+        cdp.on("Network.requestWillBeSent", lambda e: self.pending.add(e["requestId"]))
+        cdp.on("Network.responseReceived", lambda e: self.responses.__setitem__(e["requestId"], e["response"]))
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.loadingFailed", lambda e: self.pending.discard(e["requestId"]))
+        cdp.send("Network.enable")
+
+    def _finished(self, event):
+        self.bytes[event["requestId"]] = event["encodedDataLength"]
+        self.pending.discard(event["requestId"])
+
+    def rows(self, base: str) -> list[dict]:
+        """One row per response from the site: path (no query), status, MIME type, bytes, whether from a cache."""
+        return [{"path": r["url"][len(base):].split("?")[0], "status": r["status"], "type": r["mimeType"],
+                 "bytes": self.bytes.get(rid, 0), "cached": bool(r.get("fromDiskCache") or r.get("fromMemoryCache"))
+                 or self.bytes.get(rid, 0) == 0}
+                for rid, r in sorted(self.responses.items()) if r["url"].startswith(base)]
+
+
+def is_shared(path: str) -> bool:
+    return path.endswith(SHARED_SUFFIXES)
+
+
+def visit(context, base: str, path: str) -> dict:
+    """One visit in a new tab: the responses (lazy images included) and, if the page has charts, their timings."""
+    page = context.new_page()
+    traffic = Traffic(context, page)
+    page.goto(f"{base}/{path}", wait_until="load")
+    page.wait_for_function("document.querySelector('.cnai-vega') === null || window.__chartsDone !== null",
+                           timeout=30_000)
+    charts, done, load_end = page.evaluate(
+        "[document.querySelectorAll('.cnai-vega').length, window.__chartsDone,"
+        " performance.getEntriesByType('navigation')[0].loadEventEnd]")
+    page.evaluate("for (const img of document.images) img.loading = 'eager'")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=30_000)
+    quiet = 0
+    while quiet < 3:  # no request in flight for 3 checks in a row
+        page.wait_for_timeout(200)
+        quiet = quiet + 1 if not traffic.pending else 0
+    page.close()
+    failed = charts and done == -1
+    return {"rows": traffic.rows(base), "charts": charts, "failed": failed,
+            "ms": done if charts and not failed else None,
+            "after_load_ms": done - load_end if charts and not failed else None}
+
+
+def median_or_none(values: list) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def page_figures(browser, base: str, path: str, runs: int) -> dict:
+    """Medians over `runs` of: first-visit page and shared bytes, repeat-visit bytes and statuses, chart timings."""
+    samples = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(CHARTS_CLOCK)
+        first, repeat = visit(context, base, path), visit(context, base, path)
+        context.close()
+        samples.append({
+            "page": sum(r["bytes"] for r in first["rows"] if not is_shared(r["path"])),
+            "shared": sum(r["bytes"] for r in first["rows"] if is_shared(r["path"])),
+            "requests": len(first["rows"]),
+            "repeat": sum(r["bytes"] for r in repeat["rows"]),
+            "revalidated": sum(r["status"] == 304 for r in repeat["rows"]),
+            "from_cache": sum(r["cached"] and r["status"] != 304 for r in repeat["rows"]),
+            "ms": first["ms"], "after_load_ms": first["after_load_ms"], "failed": first["failed"],
+            "charts": first["charts"], "rows": first["rows"]})
+    figures = {k: median_or_none([s[k] for s in samples]) for k in samples[0] if k not in ("rows", "failed")}
+    figures.update(failed=any(s["failed"] for s in samples), rows=samples[0]["rows"])
+    return figures
+
+
+def lighthouse_run(url: str, preset: str) -> dict:
+    cmd = [str(LIGHTHOUSE), url, "--output=json", "--quiet", "--only-categories=performance,accessibility",
+           f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"]
+    if preset == "desktop":
+        cmd.append("--preset=desktop")
+    out = subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}")
+    report = json.loads(out.stdout)
+    if report.get("runtimeError"):
+        raise SystemExit(f"lighthouse on {url}: {report['runtimeError']}")
+    audits, categories = report["audits"], report["categories"]
+    opportunities = sorted(((a["details"]["overallSavingsMs"], a["id"]) for a in audits.values()
+                            if (a.get("details") or {}).get("type") == "opportunity" and (a["score"] or 0) < 1
+                            and a["details"].get("overallSavingsMs", 0) > 0), reverse=True)
+    return {"performance": categories["performance"]["score"],
+            "accessibility": categories["accessibility"]["score"],
+            "fcp": audits["first-contentful-paint"]["numericValue"],
+            "lcp": audits["largest-contentful-paint"]["numericValue"],
+            "tbt": audits["total-blocking-time"]["numericValue"],
+            "cls": audits["cumulative-layout-shift"]["numericValue"],
+            "failing_accessibility": sorted(ref["id"] for ref in categories["accessibility"]["auditRefs"]
+                                            if (audits[ref["id"]]["score"] is not None
+                                                and audits[ref["id"]]["score"] < 1)),
+            "opportunities": [(audit, ms) for ms, audit in opportunities[:4]],
+            "version": report["lighthouseVersion"]}
+
+
+def lighthouse_figures(url: str, preset: str, runs: int) -> dict:
+    """The run with the median performance score (its metrics belong together)."""
+    reports = sorted((lighthouse_run(url, preset) for _ in range(runs)), key=lambda r: r["performance"])
+    return reports[len(reports) // 2]
+
+
+def kb(n: float | None) -> str:
+    return "–" if n is None else f"{n / 1000:,.0f}"
+
+
+def ms(n: float | None) -> str:
+    return "–" if n is None else f"{n:,.0f}"
+
+
+def charts_time(figures: dict, key: str) -> str:
+    if not figures["charts"]:
+        return "–"
+    return "FAILED" if figures["failed"] else ms(figures[key])
+
+
+def check(ok: bool, shown: str) -> str:
+    return f"{shown} pass" if ok else f"**{shown} FAIL**"
+
+
+def verdict_row(path: str, host: str, figures: dict, lh: dict) -> str:
+    """One row of the budget table: each budget shown with its figure, then the overall verdict."""
+    checks = [
+        check(lh["performance"] >= BUDGET["performance"], f"{lh['performance']:.2f}"),
+        check(lh["accessibility"] >= BUDGET["accessibility"], f"{lh['accessibility']:.2f}"),
+        check(figures["page"] <= BUDGET["page_kb"] * 1000, f"{kb(figures['page'])} KB"),
+    ]
+    if figures["charts"]:
+        checks.append(check(not figures["failed"] and figures["ms"] <= BUDGET["charts_s"] * 1000,
+                            f"{charts_time(figures, 'ms')} ms"))
+    else:
+        checks.append("no charts")
+    overall = "pass" if not any("FAIL" in c for c in checks) else "**FAIL**"
+    return f"| {path} | {host} | {' | '.join(checks)} | {overall} |"
+
+
+def heaviest_assets(figures: dict, most: int = 15) -> list[tuple[str, str, int, int, int]]:
+    """(path, type, bytes on http.server, bytes gzip host, pages that load it) of the largest first-visit responses."""
+    seen: dict[str, list] = {}
+    for (host, page_path), page in sorted(figures.items()):
+        column = 1 if host == "http.server" else 2
+        for row in page["rows"]:
+            entry = seen.setdefault(row["path"], [row["type"], 0, 0, set()])
+            entry[column] = max(entry[column], row["bytes"])
+            entry[3].add(page_path)
+    ranked = sorted(seen.items(), key=lambda item: (-item[1][1], item[0]))[:most]
+    return [(path, kind, plain, gz, len(where)) for path, (kind, plain, gz, where) in ranked]
+
+
+def newest_file_age_minutes(html: Path) -> float:
+    return (time.time() - max(p.stat().st_mtime for p in html.rglob("*") if p.is_file())) / 60
+
+
+def markdown(html: Path, runs: int, chromium: str, figures: dict, lighthouse: dict) -> str:
+    lh_version = next(iter(lighthouse.values()))["version"]
+    byte_rows = []
+    for path in pages():
+        plain, gz = figures["http.server", path], figures["gzip host", path]
+        byte_rows.append(
+            f"| {path} | {plain['charts']:.0f} | {kb(plain['page'])} | {kb(plain['shared'])} | {plain['requests']:.0f} "
+            f"| {kb(plain['repeat'])} | {plain['revalidated']:.0f} / {plain['from_cache']:.0f} "
+            f"| {kb(gz['page'])} | {kb(gz['shared'])} | {kb(gz['repeat'])} "
+            f"| {charts_time(plain, 'ms')} | {charts_time(plain, 'after_load_ms')} |")
+    lh_rows, findings = [], []
+    for (host, preset, path), r in lighthouse.items():
+        lh_rows.append(f"| {path} | {host} | {preset} | {r['performance']:.2f} | {r['accessibility']:.2f} "
+                       f"| {r['fcp'] / 1000:.1f} | {r['lcp'] / 1000:.1f} | {r['tbt']:,.0f} | {r['cls']:.3f} |")
+        if r["performance"] < BUDGET["performance"]:
+            top = ", ".join(f"{audit} {ms_ / 1000:.1f} s" for audit, ms_ in r["opportunities"])
+            findings.append(f"- {path}, {host}, {preset}: performance {r['performance']:.2f}; top opportunities "
+                            f"(estimated LCP/FCP savings): {top or 'none listed'}")
+        if r["failing_accessibility"]:
+            findings.append(f"- {path}, {host}, {preset}: accessibility {r['accessibility']:.2f}; failing audits: "
+                            f"{', '.join(r['failing_accessibility'])}")
+    verdicts = [verdict_row(path, host, figures[host, path], lighthouse[host, "mobile", path])
+                for path in lighthouse_pages() if path.startswith("chapters/") for host in HOSTS]
+    assets = [f"| {path} | {kind} | {kb(plain)} | {kb(gz)} | {n} | {'shared' if is_shared(path) else 'page'} |"
+              for path, kind, plain, gz, n in heaviest_assets(figures)]
+    nl = "\n"
+    return f"""{BEGIN}
+## Built site in the browser
+
+Written by `python benchmarks/site.py --runs {runs} --write` on {time.strftime('%Y-%m-%d')} against `{html.name}`
+({len(pages())} pages); medians of {runs} runs. Machine: {os.cpu_count()} cores, Chromium {chromium} headless,
+Lighthouse {lh_version}. 1 KB = 1,000 bytes.
+
+Bytes are what Chromium counts as received for each response, headers included (DevTools protocol,
+`Network.loadingFinished.encodedDataLength`). **Shared** = every `.js`/`.mjs` and font file (`.woff2`, `.woff`,
+`.ttf`, `.otf`) — the same URLs on every page, so a reader's cache keeps them; this includes `searchindex.js` at the
+site root, which every page loads. **Page** = everything else the page loads: HTML (with the inline chart specs),
+CSS, images (lazy ones included: the visit loads them as a reader scrolling to the end would), data. A first visit
+is a fresh browser context; the repeat visit is a new tab in the same context. Two servers:
+**http.server** (`python -m http.server`: no compression, Last-Modified but no Cache-Control, so Chromium
+revalidates (304) or, for files older than a few minutes, reuses them by its heuristic of 10 % of the file's age;
+the newest file was {newest_file_age_minutes(html):.0f} min old at the end of this run) and **gzip host** (what
+GitHub Pages does: gzip for text files, `Cache-Control: max-age={PAGES_MAX_AGE}`). Chart times: from navigation
+start, and from the end of the load event (negative: drawn before it), until every `.cnai-vega` element has
+`data-rendered="true"`, recorded in the page by a MutationObserver with `performance.now()`.
+
+### Bytes and chart rendering
+
+| page | charts | http.server first visit: page KB | shared KB | requests | repeat visit KB | repeat: 304 / from cache | gzip host first visit: page KB | shared KB | repeat visit KB | all charts drawn (ms from navigation) | (ms after load event) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{nl.join(byte_rows)}
+
+### Lighthouse
+
+Landing page and chapters; mobile = Lighthouse's default (Moto G Power, simulated slow 4G and 4x CPU slowdown),
+desktop = `--preset=desktop`. FCP/LCP in s, TBT in ms. The run with the median performance score of {runs}.
+
+| page | server | preset | performance | accessibility | FCP | LCP | TBT | CLS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{nl.join(lh_rows)}
+
+{nl.join(findings) or 'Every page scores performance ≥ 0.90 and accessibility 1.00 in every configuration.'}
+
+### Budgets per chapter
+
+Judged on Lighthouse's default mobile preset (desktop figures above). The budget verdict is the **http.server**
+row; the **gzip host** row shows what a host that compresses (GitHub Pages) would give. Page bytes ≤ {BUDGET['page_kb']}
+KB exclude the shared JavaScript and fonts; charts drawn ≤ {BUDGET['charts_s']} s from navigation start (stricter than
+from the load event).
+
+| chapter | server | performance ≥ {BUDGET['performance']:.2f} | accessibility = {BUDGET['accessibility']:.2f} | page bytes ≤ {BUDGET['page_kb']} KB | charts ≤ {BUDGET['charts_s'] * 1000:.0f} ms | verdict |
+| --- | --- | --- | --- | --- | --- | --- |
+{nl.join(verdicts)}
+
+### Heaviest assets on a first visit
+
+The largest responses over all pages (KB as transferred by each server; pages = how many of the {len(pages())} load it).
+
+| path | type | KB http.server | KB gzip host | pages | counted as |
+| --- | --- | --- | --- | --- | --- |
+{nl.join(assets)}
+{END}
+"""
+
+
+def write_section(section: str) -> None:
+    """Replace the section between the markers in RESULTS.md, or append it."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--html", type=Path, default=BUILD / "html")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)  # the gzip host, for served()
+    args = parser.parse_args()
+    html = args.html.resolve()
+    if args.serve:
+        handler = partial(GitHubPagesLike, directory=str(html))
+        ThreadingHTTPServer(("127.0.0.1", args.serve), handler).serve_forever()
+    missing = [p for p in pages() if not (html / p).is_file()]
+    if missing:
+        raise SystemExit(f"not in {html}: {missing}")
+    from playwright.sync_api import sync_playwright
+
+    figures, lighthouse = {}, {}
+    for host, pages_like in HOSTS.items():
+        with served(html, pages_like) as base:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                chromium = browser.version
+                for path in pages():
+                    figures[host, path] = page_figures(browser, base, path, args.runs)
+                browser.close()
+            for preset in PRESETS:
+                for path in lighthouse_pages():
+                    lighthouse[host, preset, path] = lighthouse_figures(f"{base}/{path}", preset, args.runs)
+    section = markdown(html, args.runs, chromium, figures, lighthouse)
+    if args.write:
+        write_section(section)
+    print(section)
+
+
+if __name__ == "__main__":
+    main()

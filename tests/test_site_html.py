@@ -1,0 +1,91 @@
+"""The built site's HTML, read as files: every internal link and anchor resolves, and every chart carries a text
+alternative (a description, its source, its data as a table or CSV)."""
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def anchors(soup: BeautifulSoup) -> set[str]:
+    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def site_pages(site: Path) -> list[Path]:
+    """The site's pages (the theme also copies Jinja macro files named *.html into _static: not pages)."""
+    return [p for p in sorted(site.rglob("*.html")) if "_static" not in p.relative_to(site).parts]
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src in every page whose file, or whose #anchor in that file, does not exist."""
+    soups = {path: parsed(path) for path in site_pages(site)}
+    broken = []
+    for path, soup in soups.items():
+        for tag_name, attribute in LINK_ATTRIBUTES.items():
+            for tag in soup.find_all(tag_name, attrs={attribute: True}):
+                url = urlsplit(tag[attribute])
+                if url.scheme or url.netloc or tag[attribute].startswith(("data:", "javascript:")):
+                    continue
+                target = (path.parent / unquote(url.path)).resolve() if url.path else path
+                if target.is_dir():
+                    target = target / "index.html"
+                where = f"{path.relative_to(site)}: <{tag_name} {attribute}={tag[attribute]!r}>"
+                if not target.is_file():
+                    broken.append(f"{where} → no file {target}")
+                elif url.fragment and target.suffix == ".html":
+                    soup_there = soups.get(target) or parsed(target)
+                    if unquote(url.fragment) not in anchors(soup_there):
+                        broken.append(f"{where} → no anchor #{url.fragment} in {target.name}")
+    return broken
+
+
+def test_link_check_finds_missing_files_and_anchors(tmp_path):
+    (tmp_path / "a.html").write_text('<a href="b.html#here">ok</a><a href="b.html#gone">anchor</a>'
+                                     '<a href="c.html">file</a><img src="x.png"><a href="https://example.org/">out</a>'
+                                     '<a href="#top">self</a><p id="top"></p>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<h1 id="here">b</h1>', encoding="utf-8")
+    found = broken_links(tmp_path)
+    assert len(found) == 3
+    assert "#gone" in found[0] and "c.html" in found[1] and "x.png" in found[2]
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    site = built / "_build" / "html"
+    assert len(site_pages(site)) >= 10
+    assert broken_links(site) == []
+
+
+def chart_figures(site: Path):
+    for path in site_pages(site):
+        for figure in parsed(path).select("figure.cnai-chart"):
+            yield path, figure
+
+
+def test_every_chart_has_a_text_alternative(built):
+    """Each chart: role=img with its description as accessible name, the description and source in the caption,
+    a CSV of its data, and the data as an HTML table when it has at most 40 rows."""
+    from cnai.charts import TABLE_ROWS_INLINE
+
+    site = built / "_build" / "html"
+    figures = list(chart_figures(site))
+    assert len(figures) >= 40
+    for path, figure in figures:
+        name = f"{path.relative_to(site)}#{figure['id']}"
+        chart = figure.select_one(".cnai-vega")
+        description = figure.select_one("figcaption .cnai-desc").get_text(strip=True)
+        assert chart["role"] == "img" and chart["aria-label"] == description and len(description) >= 10, name
+        assert figure.select_one("figcaption .cnai-source").get_text(strip=True).startswith("来源："), name
+        csv = (path.parent / figure.select_one("a.cnai-csv")["href"]).resolve()
+        rows = len(pd.read_csv(csv))
+        table = figure.select_one("details.cnai-data table")
+        if rows <= TABLE_ROWS_INLINE:
+            assert table is not None and len(table.select("tbody tr")) == rows, name
+        else:
+            assert table is None, name
