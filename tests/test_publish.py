@@ -1,7 +1,9 @@
-"""Publishing: canonical links, og:url and the sitemap for the site's URL."""
+"""Publishing: canonical links, og:url and the sitemap for the site's URL, and the GitHub Pages workflow."""
 import re
 from types import SimpleNamespace
 from xml.etree import ElementTree
+
+import yaml
 
 from cnai import sphinx_ext
 from conftest import ROOT, SITE_URL, toc_files
@@ -50,3 +52,26 @@ def test_without_a_site_url_there_is_no_base_url_og_url_or_sitemap(monkeypatch, 
     sphinx_ext._write_sitemap(app, None)
     assert not (tmp_path / "sitemap.xml").exists()
 
+
+def workflow() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+
+
+def test_pages_workflow_tests_with_ci_run_then_builds_and_deploys_the_site():
+    flow = workflow()
+    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    steps = flow["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    ci, build = runs.index("bash .ci/run"), next(i for i, run in enumerate(runs) if "python -m cnai.build" in run)
+    pages = uses.index("actions/configure-pages")
+    upload = uses.index("actions/upload-pages-artifact")
+    assert ci < pages < build < upload  # nothing is built or uploaded unless the tests passed
+    assert ". .venv/bin/activate" in runs[build]  # the environment .ci/run installed from requirements.txt
+    assert steps[build]["env"]["CNAI_SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % steps[pages]["id"]
+    assert steps[upload]["with"]["path"] == "_build/html"
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "test" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
