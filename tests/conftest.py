@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cnai import paths
 from cnai.data import Sources
@@ -55,11 +56,20 @@ def copy_book(dest: Path) -> Path:
     return dest
 
 
+SITE_URL = "https://example.org/cnai-book/"  # tests build the book for a published URL, as the Pages workflow does
+
+
 def run_build(book: Path) -> subprocess.CompletedProcess:
     """`python -m cnai.build` on a copied book, importing the copy's own package."""
-    env = dict(os.environ, PYTHONPATH=str(book / "src"))
+    env = dict(os.environ, PYTHONPATH=str(book / "src"), CNAI_SITE_URL=SITE_URL)
     return subprocess.run([sys.executable, "-m", "cnai.build"], cwd=book, env=env, capture_output=True,
                           text=True, timeout=1200)
+
+
+def toc_files() -> list[str]:
+    """The book's pages in _toc.yml order, without suffix."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,15 @@
-"""Sphinx extension: serve the Vega bundle, chart data and word clouds from the site's own _static."""
+"""Sphinx extension: serve the Vega bundle, chart data and word clouds from the site's own _static; link previews,
+canonical links and the sitemap of the published site."""
 from __future__ import annotations
 
 import html
+import os
+import posixpath
 import re
 import shutil
 from importlib import metadata
 from pathlib import Path
+from xml.etree import ElementTree
 
 from . import paths
 from .charts import SITE_DATA
@@ -67,6 +71,20 @@ def itables_assets() -> Path:
     return target
 
 
+def site_url() -> str:
+    """Where the site is published, from CNAI_SITE_URL (e.g. https://owner.github.io/repo/), ending in "/";
+    "" when unset: local builds carry no canonical links and no sitemap."""
+    url = os.environ.get("CNAI_SITE_URL", "").strip()
+    return url.rstrip("/") + "/" if url else ""
+
+
+def _set_baseurl(app, config) -> None:
+    """html_baseurl from CNAI_SITE_URL: Sphinx then writes <link rel="canonical"> on every page. It is an "html"
+    config value, so a build with another URL (or none) rewrites every page; no clean build is needed."""
+    if site_url():
+        config.html_baseurl = site_url()
+
+
 def _config_inited(app, config) -> None:
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     config.html_static_path = list(config.html_static_path) + [
@@ -104,10 +122,27 @@ def _open_graph(app, pagename, templatename, context, doctree) -> None:
     site = app.config.html_title or app.config.project
     title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
     tags = [("og:title", f"{title} · {site}" if title and title != site else site),
-            ("og:description", _description(context.get("body", ""))), ("og:type", "article"),
-            ("og:locale", "zh_CN"), ("og:site_name", site)]
+            ("og:description", _description(context.get("body", ""))), ("og:url", context.get("pageurl") or ""),
+            ("og:type", "article"), ("og:locale", "zh_CN"), ("og:site_name", site)]
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta property="{name}" content="{html.escape(value, quote=True)}" />' for name, value in tags if value)
+
+
+def _write_sitemap(app, exception) -> None:
+    """sitemap.xml with the canonical URL of every page of the book (not the search and index pages), written
+    from the environment so that an incremental build still lists all pages; removed when there is no base URL."""
+    if exception or app.builder.name != "html":
+        return
+    sitemap, base = Path(app.outdir) / "sitemap.xml", app.config.html_baseurl
+    if not base:
+        sitemap.unlink(missing_ok=True)  # left by an earlier build for a published URL
+        return
+    urlset = ElementTree.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    for doc in sorted(app.env.found_docs):
+        # the URL of Sphinx's canonical link (StandaloneHTMLBuilder.handle_page)
+        ElementTree.SubElement(ElementTree.SubElement(urlset, "url"), "loc").text = posixpath.join(
+            base, doc + app.builder.out_suffix)
+    ElementTree.ElementTree(urlset).write(sitemap, encoding="utf-8", xml_declaration=True)
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
@@ -123,9 +158,11 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("config-inited", _config_inited)
+    app.connect("config-inited", _set_baseurl)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _open_graph)
     app.connect("html-page-context", _drop_thebe, priority=900)  # after sphinx-thebe has added its scripts
+    app.connect("build-finished", _write_sitemap)
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
