@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_book, run_build
+from conftest import ROOT, copy_book, run_build, toc_files
 
 
 def page(book: Path, name: str) -> str:
@@ -173,9 +173,7 @@ def test_book_key_changes_with_a_curated_table(tmp_path, monkeypatch):
 
 
 def analytical_chapters() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f for f in files if f.startswith("chapters/") and f != "chapters/corpus"]
+    return [f for f in toc_files() if f.startswith("chapters/") and f != "chapters/corpus"]
 
 
 @pytest.mark.parametrize("chapter", analytical_chapters())

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cnai.charts import font_path
-from conftest import ROOT
+from conftest import ROOT, toc_files
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 AXE_REPORTS = ROOT / "test-artifacts" / "axe"
@@ -24,9 +23,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f"{f}.html" for f in files] + ["search.html"]
+    return [f"{f}.html" for f in toc_files()] + ["search.html"]
 
 
 def chromium_path() -> str | None:

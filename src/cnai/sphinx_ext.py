@@ -96,16 +96,35 @@ def _config_inited(app, config) -> None:
     config.html_search_options = options
 
 
-def _is_thebe(script) -> bool:
-    text = f"{getattr(script, 'filename', '') or ''} {getattr(script, 'attributes', {})}"
+def _is_thebe(asset) -> bool:
+    text = f"{getattr(asset, 'filename', '') or ''} {getattr(asset, 'attributes', {})}"
     return "thebe" in text.lower()
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
-    """The book has no live kernels (launch buttons are off, the site is static and offline), so sphinx-thebe's
-    scripts only cost weight and throw "Identifier 'THEBE_JS_URL' has already been declared" (added twice)."""
-    if "script_files" in context:
-        context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
+def _asset_name(asset) -> str:
+    return str(getattr(asset, "filename", asset) or "").split("?")[0].rsplit("/", 1)[-1]
+
+
+def _unused_assets(body: str) -> set[str]:
+    """Theme and extension files a page does not use: the site has no live kernels (thebe) and shows no code
+    (copy buttons, syntax colours). (fontawesome.js goes in templates/static/webpack-macros.html.)"""
+    unused = {"sphinx-thebe.js", "sphinx-thebe.css"}
+    if 'class="highlight' not in body:
+        unused |= {"copybutton.js", "copybutton.css", "clipboard.min.js", "pygments.css"}
+    if not re.search(r'class="[^"]*\b(toggle|dropdown)\b', body):
+        unused |= {"togglebutton.js", "togglebutton.css"}
+    if 'class="sd-' not in body:
+        unused |= {"sphinx-design.min.css", "design-tabs.js"}
+    return unused
+
+
+def _drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
+    """Leave out what a page does not use (_unused_assets); sphinx-thebe's scripts also threw "Identifier
+    'THEBE_JS_URL' has already been declared" (added twice)."""
+    unused = _unused_assets(context.get("body", ""))
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if _asset_name(a) not in unused and not _is_thebe(a)]
 
 
 def _description(body: str, limit: int = 160) -> str:
@@ -161,7 +180,7 @@ def setup(app):
     app.connect("config-inited", _set_baseurl)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _open_graph)
-    app.connect("html-page-context", _drop_thebe, priority=900)  # after sphinx-thebe has added its scripts
+    app.connect("html-page-context", _drop_unused_assets, priority=900)  # after the extensions have added theirs
     app.connect("build-finished", _write_sitemap)
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
