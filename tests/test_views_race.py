@@ -7,6 +7,12 @@ def test_every_count_claim_is_charted_once():
     assert len(race.count_claims()) == len(load("model_counts"))
 
 
+def test_count_claims_name_their_geography_in_chinese():
+    claims = race.count_claims()
+    assert claims["geography_name"].notna().all()
+    assert set(claims.loc[claims["geography"] == "CN-BJ", "geography_name"]) == {"北京"}
+
+
 def test_releases_count_each_model_once_at_its_earliest_date():
     releases = race.releases_by_year()
     dated = load("models").dropna(subset=["release_date"])

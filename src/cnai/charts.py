@@ -85,7 +85,7 @@ TOOLTIP_TITLES = {
     "status_zh": "状态", "rank": "排名", "word": "关键词", "weight": "权重", "stated_pct": "原文 %",
     "computed_pct": "复算 %", "difference_pp": "差（百分点）", "years": "年数", "basis": "依据",
     "developer": "开发者", "release_date": "发布时间", "params_text": "参数（原文）", "params_b": "参数（十亿）",
-    "qualifier_name": "限定", "counted": "所数对象", "geography": "地域", "definition_text": "定义（原文）",
+    "qualifier_name": "限定", "counted": "所数对象", "geography": "地域", "geography_name": "地域", "definition_text": "定义（原文）",
     "claimant": "说法出处", "scope": "范围", "stage": "阶段", "type_name": "开发者类型", "scope_name": "类别",
     "industry": "行业", "target_year": "目标年份", "source_body": "数据机构", "chars": "字符数", "lines": "行数",
     "changes": "次数", "rule": "规则", "raw_chars": "原始字符数", "clean_chars": "清洗后字符数", "kept_share": "保留比例",

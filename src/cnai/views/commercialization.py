@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from .. import derived
+from ..curated_schemas import GEOGRAPHY_NAMES
 from ..data import load
 from ..summaries import to_timestamp
 
@@ -145,7 +146,6 @@ ADOPTION_NAMES = {
 }
 CUSTOMER_PATTERN = r"customer|client|merchant|served|co-developing"
 SCALE = {"万": 1e4, "亿": 1e8, "家": 1.0, "个": 1.0}
-GEOGRAPHY_NAMES = {"CN": "中国", "global": "全球", "US": "美国"}
 
 
 def adoption_figures() -> pd.DataFrame:
@@ -166,7 +166,7 @@ def adoption_figures() -> pd.DataFrame:
     rows["count"] = (rows["value"] * rows["unit"].map(SCALE)).where(counted)
     rows["name"] = rows["metric_id"].map(ADOPTION_NAMES).fillna(rows["subject"])
     rows["as_written"] = rows["value"].map("{:g}".format) + rows["unit"]
-    rows["geography_name"] = rows["geography"].map(GEOGRAPHY_NAMES).fillna(rows["geography"])
+    rows["geography_name"] = rows["geography"].map(GEOGRAPHY_NAMES)
     rows["kind_name"] = rows["kind"].map(KIND_NAMES).fillna(UNSTATED)
     rows["period"] = rows["period_end"].fillna("（未注明）")
     rows["source"] = rows["doc_id"].map(_labels())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..curated_schemas import GEOGRAPHY_NAMES
 from ..data import load
 from ..summaries import to_timestamp
 
@@ -21,9 +22,10 @@ def count_claims() -> pd.DataFrame:
         date=counts["as_of_date"].map(to_timestamp),
         counted=counts["unit_counted"].map({"models": "模型数", "companies": "公司数"}),
         qualifier_name=counts["qualifier"].map(QUALIFIER_NAMES),
+        geography_name=counts["geography"].map(GEOGRAPHY_NAMES),
         source=counts["doc_id"].map(_labels()),
     )
-    return counts[["row_id", "date", "as_of_date", "value", "qualifier_name", "counted", "geography", "scope",
+    return counts[["row_id", "date", "as_of_date", "value", "qualifier_name", "counted", "geography", "geography_name", "scope",
                    "definition_text", "claimant", "source", "quote"]].reset_index(drop=True)
 
 
