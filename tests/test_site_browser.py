@@ -110,6 +110,16 @@ def wait_for_charts(page) -> None:
         timeout=20_000)
 
 
+def reveal_tables(page) -> int:
+    """Scroll to each searchable table (DataTables loads only when one comes near) and wait until it has rows."""
+    boxes = page.locator(".cnai-table")
+    for i in range(boxes.count()):
+        boxes.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("box => box.querySelector('table.dataTable tbody tr td') !== null",
+                               arg=boxes.nth(i).element_handle(), timeout=20_000)
+    return boxes.count()
+
+
 @pytest.mark.parametrize("path", pages())
 def test_page_renders_offline_without_errors(site, browser, path):
     visit = Visit(browser, f"{site}/{path}")
@@ -120,6 +130,12 @@ def test_page_renders_offline_without_errors(site, browser, path):
         chart = charts.nth(i)
         assert chart.get_attribute("data-rendered") == "true", f"chart {i} failed to render"
         assert chart.locator("svg g[class*='mark-'] > *").count() > 0, f"chart {i} has no marks"
+    reveal_tables(page)
+    blank_icons = page.evaluate("""Array.from(document.querySelectorAll('[class*="fa-"]'))
+        .filter(el => /\\bfa-(solid|regular|brands)\\b|\\bfas\\b|\\bfab\\b/.test(el.className))
+        .filter(el => ['none', 'normal', '""'].includes(getComputedStyle(el, '::before').content))
+        .map(el => el.className)""")
+    assert blank_icons == [], f"icons without a glyph (the theme's icon CSS was trimmed too far): {blank_icons}"
     for i in range(page.locator("img").count()):  # word clouds load lazily: bring each into view
         page.locator("img").nth(i).scroll_into_view_if_needed()
     page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=10_000)
@@ -185,14 +201,38 @@ def test_axe_reports_a_page_with_known_violations(browser, axe_source):
 
 @pytest.mark.parametrize("path", pages())
 def test_page_has_no_accessibility_violations(site, browser, axe_source, path):
-    """axe-core on the page as a reader sees it, charts drawn and every data table (<details>) opened. The issue
+    """axe-core on the page as a reader sees it: charts drawn, searchable tables loaded, every chart's data table
+    (<details>) opened. The issue
     asks for no serious or critical violation; the site has none of any impact, and this keeps it so."""
     page = Visit(browser, f"{site}/{path}").page
     wait_for_charts(page)
+    reveal_tables(page)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     violations = axe_violations(page, axe_source)
     AXE_REPORTS.mkdir(parents=True, exist_ok=True)
     (AXE_REPORTS / path.replace("/", "_").replace(".html", ".json")).write_text(
         json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")
     assert described(violations) == []
+    page.close()
+
+
+def test_searchable_table_loads_when_near_and_filters(site, browser):
+    """DataTables is fetched only once a table comes near the screen; then searching narrows the rows."""
+    visit = Visit(browser, f"{site}/chapters/race.html")
+    page, requested = visit.page, []
+    page.on("request", lambda request: requested.append(request.url))
+    wait_for_charts(page)
+    assert not any("dt_bundle" in url for url in requested)
+    assert reveal_tables(page) >= 1
+    assert any(url.endswith("dt_bundle.js") for url in requested) and any(url.endswith("dt_bundle.css") for url in requested)
+    table = page.locator(".cnai-table").first
+    info = table.locator(".dt-info")
+    before = info.inner_text()
+    table.locator("input[type=search]").fill("文心一言")
+    page.wait_for_function("([el, text]) => el.innerText !== text", arg=[info.element_handle(), before], timeout=5_000)
+    rows = table.locator("table.dataTable tbody tr")
+    assert rows.count() >= 1
+    for i in range(rows.count()):
+        assert "文心一言" in rows.nth(i).inner_text()
+    assert visit.errors == []
     page.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import altair as alt
 import pandas as pd
+from PIL import Image
 
 from . import paths
 
@@ -191,7 +192,9 @@ def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: in
     cloud = make_wordcloud(frequencies)
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     path = SITE_DATA / f"{name}.png"
-    cloud.to_image().save(path, format="PNG", optimize=False)
+    # Five colours on white, anti-aliased: a 64-colour palette looks the same at a third of the bytes.
+    image = cloud.to_image().quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    image.save(path, format="PNG", optimize=True)
     largest = [word for (word, _), *_ in cloud.layout_[:top]]
     alt_text = f"词云：{caption}。最大的词依次是：" + "、".join(largest)
     return WordCloudFigure(name, path, alt_text, caption)

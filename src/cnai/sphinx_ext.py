@@ -54,20 +54,20 @@ ITABLES_DIR = paths.BUILD / ".itables"
 
 
 def itables_assets() -> Path:
-    """itables' DataTables bundle and a loader that announces it the way itables' offline tables expect."""
+    """itables' DataTables bundle, and the module that loads it when a table comes near the screen and announces
+    it the way itables' offline tables expect (static/cnai-tables.js)."""
     import itables
 
     source = Path(itables.__file__).parent / "html"
     target = ITABLES_DIR / itables.__version__
-    if not (target / "cnai-itables.js").exists():
-        target.mkdir(parents=True, exist_ok=True)
-        for name in ("dt_bundle.js", "dt_bundle.css"):
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        if not (target / name).exists():
             shutil.copyfile(source / name, target / name)
-        flag = "_itables_" + itables.__version__.replace(".", "_")
-        (target / "cnai-itables.js").write_text(
-            f'window.{flag} = import("./dt_bundle.js");\n'
-            f'window.{flag}.then(() => window.dispatchEvent(new Event("itables-{itables.__version__}-ready")));\n',
-            encoding="utf-8")
+    flag = "_itables_" + itables.__version__.replace(".", "_")
+    (target / "cnai-itables.js").write_text(
+        'import { loadWhenNear } from "./cnai-tables.js";\n'
+        f'loadWhenNear("{flag}", "itables-{itables.__version__}-ready");\n', encoding="utf-8")
     return target
 
 
@@ -164,15 +164,37 @@ def _write_sitemap(app, exception) -> None:
     ElementTree.ElementTree(urlset).write(sitemap, encoding="utf-8", xml_declaration=True)
 
 
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"[^"]*"\}')
+
+
+def _keep_used_icons(app, exception) -> None:
+    """The theme's stylesheet carries all ~1,900 Font Awesome icon rules (86 KB of its 397 KB); keep those whose
+    class appears in a page or script of the site. The stylesheet blocks rendering, so this is weight every
+    reader waits for."""
+    css_path = Path(app.outdir) / THEME_CSS
+    if exception or app.builder.name != "html" or not css_path.exists():
+        return
+    used = set()
+    for path in Path(app.outdir).rglob("*"):
+        if path.suffix in (".html", ".js") and path.is_file():
+            used |= set(re.findall(r"fa-[a-z0-9-]+", path.read_text(encoding="utf-8", errors="ignore")))
+
+    def rule(match) -> str:
+        names = re.findall(r"\.(fa-[a-z0-9-]+):before", match.group(1))
+        return match.group(0) if used & set(names) else ""
+
+    css = css_path.read_text(encoding="utf-8")
+    css_path.write_text(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", ICON_RULE.sub(rule, css)), encoding="utf-8")
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "cnai-vega" in body:
         app.add_js_file("vega-bundle.js", loading_method="defer")
         app.add_js_file("cnai-charts.js", loading_method="defer")
     if "cnai-table" in body:
-        app.add_css_file("dt_bundle.css")
         app.add_js_file("cnai-itables.js", type="module")
-        app.add_js_file("cnai-tables.js", loading_method="defer")
 
 
 def setup(app):
@@ -182,6 +204,7 @@ def setup(app):
     app.connect("html-page-context", _open_graph)
     app.connect("html-page-context", _drop_unused_assets, priority=900)  # after the extensions have added theirs
     app.connect("build-finished", _write_sitemap)
+    app.connect("build-finished", _keep_used_icons)
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
