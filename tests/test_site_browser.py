@@ -4,30 +4,19 @@ violations (axe-core, injected from node_modules). Screenshots of every page go 
 axe's full reports to test-artifacts/axe/."""
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from cnai.charts import font_path
+from cnai.browser import CHARTS_DRAWN, CHROMIUM_ARGS, chromium_path, fontconfig_with_cjk, served
 from conftest import ROOT, toc_files
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 AXE_REPORTS = ROOT / "test-artifacts" / "axe"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 
 def pages() -> list[str]:
     return [f"{f}.html" for f in toc_files()] + ["search.html"]
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def missing(message: str):
@@ -37,37 +26,10 @@ def missing(message: str):
     pytest.skip(message)
 
 
-def fontconfig_with_cjk(folder: Path) -> Path:
-    """A fontconfig file that adds the project's Noto Sans SC to the system fonts, so that screenshots show
-    Chinese text on machines without a CJK system font (readers' systems have one; the site ships none)."""
-    path = folder / "fonts.conf"
-    path.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{font_path().parent}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def site(built):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(built / "_build" / "html")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                import time
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with served(built / "_build" / "html") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +67,7 @@ class Visit:
 
 
 def wait_for_charts(page) -> None:
-    page.wait_for_function(
-        "document.querySelectorAll('.cnai-vega').length === document.querySelectorAll('.cnai-vega[data-rendered]').length",
-        timeout=20_000)
+    page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
 
 
 def reveal_tables(page) -> int:
