@@ -147,6 +147,24 @@ def test_changed_inputs_clear_the_execution_state(tmp_path):
     assert not any((tmp_path / name).exists() for name in EXECUTION_STATE)
 
 
+def test_changed_site_assets_rewrite_the_site(tmp_path):
+    """Sphinx copies static files only when some page is out of date: a changed stylesheet alone must still
+    reach the site, so the written pages go when the package's static files or templates change."""
+    from cnai.build import prepare_site, site_assets_key
+
+    assets = tmp_path / "static"
+    assets.mkdir()
+    (assets / "a.css").write_text("p { color: #000; }", encoding="utf-8")
+    before = site_assets_key((assets,))
+    (assets / "a.css").write_text("p { color: #111; }", encoding="utf-8")
+    assert site_assets_key((assets,)) != before
+    build = tmp_path / "_build"
+    assert prepare_site(build, "key-1") is True
+    (build / "html").mkdir()
+    assert prepare_site(build, "key-1") is False and (build / "html").exists()
+    assert prepare_site(build, "key-2") is True and not (build / "html").exists()
+
+
 def test_appendix_pages_document_and_offer_every_curated_table(built):
     from cnai.curated_schemas import CURATED
 

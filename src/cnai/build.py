@@ -36,6 +36,33 @@ def prepare_execution_cache(build_dir: Path, key: str) -> bool:
     return True
 
 
+SITE_STAMP = ".site-assets-key"
+
+
+def site_assets_key(folders: tuple[Path, ...] | None = None) -> str:
+    """A hash of the site's own static files and theme templates (cnai/static, cnai/templates)."""
+    from .sphinx_ext import STATIC, TEMPLATES
+
+    digest = hashlib.sha256()
+    for folder in folders or (STATIC, TEMPLATES):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def prepare_site(build_dir: Path, key: str) -> bool:
+    """Remove the written site if the static files or templates changed; True if it did. When no page is out
+    of date Sphinx stops before copying static files, so a changed stylesheet or script would never reach the
+    site; with the pages gone, Sphinx writes them all (from its saved doctrees, without running notebooks)."""
+    stamp = build_dir / SITE_STAMP
+    if stamp.exists() and stamp.read_text().strip() == key:
+        return False
+    shutil.rmtree(build_dir / "html", ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key + "\n")
+    return True
+
+
 def command(book: Path, extra: list[str]) -> list[str]:
     exe = Path(sys.executable).with_name("jupyter-book")
     return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
@@ -54,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     key = book_inputs_key(data.refresh())  # derived tables first, so notebooks never race to build them
     if prepare_execution_cache(paths.BUILD, key):
         print("cnai.build: inputs changed, notebook execution cache cleared", flush=True)
+    if prepare_site(paths.BUILD, site_assets_key()):
+        print("cnai.build: site assets changed, every page will be written again", flush=True)
     return subprocess.call(command(paths.ROOT, argv))
 
 
