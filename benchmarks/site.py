@@ -8,7 +8,7 @@ and every file in _toc.yml. Each page is measured --runs times and the median re
 - first visit, fresh browser context, on `python -m http.server` (no compression; Last-Modified but no
   Cache-Control): bytes transferred, split into shared (every `.js`/`.mjs` and font file: the same URLs on every
   page, cacheable) and page-specific (everything else: HTML with the inline chart specs, CSS, images, data). The
-  visit includes the lazily loaded images, as a reader who scrolls to the end gets them;
+  visit includes the lazily loaded images and tables, as a reader who scrolls to the end gets them;
 - repeat visit, a new tab in the same context (warm HTTP cache): bytes transferred, and how many responses were
   revalidated (304) or taken from the cache;
 - both again on a server that behaves like GitHub Pages (gzip for text, `Cache-Control: max-age=600`);
@@ -18,8 +18,8 @@ and every file in _toc.yml. Each page is measured --runs times and the median re
 Bytes are Chromium's own count of what came over the wire for each response (headers and body as sent):
 `encodedDataLength` of the DevTools protocol event Network.loadingFinished. 1 KB = 1,000 bytes.
 
-Lighthouse (node_modules/.bin/lighthouse, with CHROME_PATH set to Debian's Chromium) runs on the landing page and
-each chapter, on both servers, with its default (mobile, simulated throttling) and desktop presets; the run with the
+Lighthouse (benchmarks/node_modules/.bin/lighthouse, from `npm ci --prefix benchmarks`, with CHROME_PATH set to
+Debian's Chromium) runs on the landing page and each chapter, on both servers, with its default (mobile, simulated throttling) and desktop presets; the run with the
 median performance score is reported. Budgets are judged on the gzip host (what the site gets from GitHub Pages,
 where it is published) and the mobile preset; http.server and desktop are shown too.
 """
@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from cnai.paths import BUILD  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"  # npm ci --prefix benchmarks
 SHARED_SUFFIXES = (".js", ".mjs", ".woff2", ".woff", ".ttf", ".otf")
 GZIP_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".csv", ".txt", ".xml", ".map")
 PAGES_MAX_AGE = 600  # what GitHub Pages sends
@@ -165,7 +165,8 @@ def is_shared(path: str) -> bool:
 
 
 def visit(context, base: str, path: str) -> dict:
-    """One visit in a new tab: the responses (lazy images included) and, if the page has charts, their timings."""
+    """One visit in a new tab: the responses (lazy images and the tables' DataTables included, as a reader who
+    reads to the end gets them) and, if the page has charts, their timings."""
     page = context.new_page()
     traffic = Traffic(context, page)
     page.goto(f"{base}/{path}", wait_until="load")
@@ -175,6 +176,7 @@ def visit(context, base: str, path: str) -> dict:
         "[document.querySelectorAll('.cnai-vega').length, window.__chartsDone,"
         " performance.getEntriesByType('navigation')[0].loadEventEnd]")
     page.evaluate("for (const img of document.images) img.loading = 'eager'")
+    page.evaluate("document.querySelectorAll('.cnai-table').forEach(el => el.scrollIntoView())")  # DataTables loads
     page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=30_000)
     quiet = 0
     while quiet < 3:  # no request in flight for 3 checks in a row
@@ -379,7 +381,7 @@ Bytes are what Chromium counts as received for each response, headers included (
 `Network.loadingFinished.encodedDataLength`). **Shared** = every `.js`/`.mjs` and font file (`.woff2`, `.woff`,
 `.ttf`, `.otf`) — the same URLs on every page, so a reader's cache keeps them; this includes `searchindex.js` at the
 site root, which every page loads. **Page** = everything else the page loads: HTML (with the inline chart specs),
-CSS, images (lazy ones included: the visit loads them as a reader scrolling to the end would), data. A first visit
+CSS, images and DataTables (lazy ones included: the visit loads them as a reader scrolling to the end would), data. A first visit
 is a fresh browser context; the repeat visit is a new tab in the same context. Two servers:
 **http.server** (`python -m http.server`: no compression, Last-Modified but no Cache-Control, so Chromium
 revalidates (304) or, for files older than a few minutes, reuses them by its heuristic of 10 % of the file's age;
