@@ -136,7 +136,7 @@ def test_chinese_search_finds_the_right_chapter(site, browser, query, chapter):
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.exists():
-        missing("axe-core is not installed: run `npm ci --omit=dev` (.ci/run does)")
+        missing("axe-core is not installed: run `npm ci` (.ci/run does)")
     return AXE.read_text(encoding="utf-8")
 
 
