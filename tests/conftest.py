@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cnai import paths
+from cnai.build import toc_files  # noqa: F401  (tests import it from here)
 from cnai.data import Sources
 from cnai.manifest import Document
 
@@ -66,10 +66,6 @@ def run_build(book: Path) -> subprocess.CompletedProcess:
                           text=True, timeout=1200)
 
 
-def toc_files() -> list[str]:
-    """The book's pages in _toc.yml order, without suffix."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The chart theme, offline figures with CSVs, and reproducible word clouds in a CJK font."""
 import json
+import re
 
 import altair as alt
 import pandas as pd
@@ -119,3 +120,14 @@ def test_category_colours_stay_apart_in_colour_blind_vision(vision):
                  for i, j in itertools.combinations(range(len(rgb)), 2)}
     close = {pair: round(d, 1) for pair, d in distances.items() if d < 10}
     assert close == {}, close
+
+
+def test_plain_table_has_caption_chinese_headers_and_no_nan():
+    from cnai import tables
+
+    frame = pd.DataFrame({"company": ["甲", "乙"], "section": ["6.3", None]}, index=pd.Index(["a", "b"], name="文档"))
+    html = tables.plain(frame, caption="示例表", columns={"section": "章节"})._repr_html_()
+    assert html.index("<caption>示例表</caption>") < html.index("<thead>")
+    headers = re.findall(r"<th>([^<]*)</th>", html)
+    assert headers == ["文档", "公司", "章节"]  # named index as a column; shared title for company; given title
+    assert "NaN" not in html and "None" not in html

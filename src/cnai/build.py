@@ -63,6 +63,14 @@ def prepare_site(build_dir: Path, key: str) -> bool:
     return True
 
 
+def toc_files(book: Path = paths.ROOT) -> list[str]:
+    """The book's pages in _toc.yml order (landing page first), without suffix."""
+    import yaml
+
+    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
 def command(book: Path, extra: list[str]) -> list[str]:
     exe = Path(sys.executable).with_name("jupyter-book")
     return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
