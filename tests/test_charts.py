@@ -20,6 +20,7 @@ def test_show_writes_exactly_the_charted_data_and_a_source_note(tmp_path, monkey
     figure = charts.show(sample_chart(), name="test-chart", source="测试来源", description="示例图")
     html = figure._repr_mimebundle_()["text/html"]
     assert "来源：测试来源" in html and 'aria-label="示例图"' in html
+    assert 'data-rendered="static"' in html and '<g class="mark-rect role-mark' in html  # drawn, not a placeholder
     assert "/_static/figures/test-chart.csv" in html
     written = pd.read_csv(tmp_path / "test-chart.csv")
     assert written.to_dict("records") == [{"来源": "甲", "字数": 3}, {"来源": "乙", "字数": 5}]
@@ -43,6 +44,43 @@ def test_spec_is_deterministic(tmp_path, monkeypatch):
     one = charts.show(sample_chart(), name="a", source="s", description="d").spec_json()
     two = charts.show(sample_chart(), name="a", source="s", description="d").spec_json()
     assert one == two
+
+
+def test_static_chart_is_deterministic_and_draws_the_data():
+    spec = sample_chart().to_dict()
+    one, two = charts.static_svg(spec, "a"), charts.static_svg(spec, "a")
+    assert one == two
+    assert one.startswith("<svg") and one.count('<path aria-label="') >= 2  # one bar per row
+    assert "甲" in one and "乙" in one and "Noto Sans SC" in one
+
+
+def test_static_charts_get_ids_of_their_own():
+    """Vega numbers clip paths from 1 in every chart; two charts on a page must not share them."""
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    spec = alt.Chart(data).mark_line(clip=True).encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 3]))).to_dict()
+    first, second = charts.static_svg(spec, "one"), charts.static_svg(spec, "two")
+    ids_first = re.findall(r'id="([^"]+)"', first)
+    ids_second = re.findall(r'id="([^"]+)"', second)
+    assert ids_first and all(i.startswith("one-") for i in ids_first)
+    assert not set(ids_first) & set(ids_second)
+    assert set(re.findall(r"url\(#([^)]+)\)", first)) <= set(ids_first)
+
+
+def test_static_widgets_mirror_the_bound_parameters():
+    keywords = pd.DataFrame({"source": ["甲", "甲", "乙"], "rank": [1, 2, 1], "word": ["模型", "芯片", "政策"],
+                             "weight": [0.5, 0.4, 0.3]})
+    spec = charts.keyword_bars(keywords, group="source", title="t").to_dict()
+    form = charts.static_bindings(spec)
+    assert form.startswith('<form class="vega-bindings">') and '<span class="vega-bind-name">来源：</span>' in form
+    assert '<select name="group">' in form  # the parameter's name: vega-view names its select the same
+    assert re.findall(r'<option value="([^"]+)"( selected)?>', form) == [("乙", " selected"), ("甲", "")]
+    assert charts.static_bindings(sample_chart().to_dict()) == ""
+
+
+def test_static_widgets_refuse_an_input_they_cannot_draw():
+    spec = {"params": [{"name": "n", "value": 1, "bind": {"input": "range", "min": 0, "max": 2}}]}
+    with pytest.raises(ValueError, match="no static form for a 'range' input"):
+        charts.static_bindings(spec)
 
 
 def test_font_is_open_licensed_and_covers_every_word_drawn():

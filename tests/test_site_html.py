@@ -1,5 +1,6 @@
 """The built site's HTML, read as files: every internal link and anchor resolves, and every chart carries a text
 alternative (a description, its source, its data as a table or CSV)."""
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,8 +70,9 @@ def chart_figures(site: Path):
 
 
 def test_every_chart_has_a_text_alternative(built):
-    """Each chart: role=img with its description as accessible name, the description and source in the caption,
-    a CSV of its data, and the data as an HTML table when it has at most 40 rows."""
+    """Each chart: drawn in the page (a static SVG with marks) inside role=img with its description as accessible
+    name, its widgets outside it; the description and source in the caption, a CSV of its data, and the data as an
+    HTML table when it has at most 40 rows."""
     from cnai.charts import TABLE_ROWS_INLINE
 
     site = built / "_build" / "html"
@@ -78,9 +80,11 @@ def test_every_chart_has_a_text_alternative(built):
     assert len(figures) >= 40
     for path, figure in figures:
         name = f"{path.relative_to(site)}#{figure['id']}"
-        chart = figure.select_one(".cnai-vega")
+        chart = figure.select_one(".cnai-vega > .cnai-vega-chart")
         description = figure.select_one("figcaption .cnai-desc").get_text(strip=True)
         assert chart["role"] == "img" and chart["aria-label"] == description and len(description) >= 10, name
+        assert chart.select("svg g[class*='mark-'] > *"), f"{name}: no static chart"
+        assert not chart.select("select, input"), f"{name}: a widget inside role=img is hidden from screen readers"
         assert figure.select_one("figcaption .cnai-source").get_text(strip=True).startswith("来源："), name
         csv = (path.parent / figure.select_one("a.cnai-csv")["href"]).resolve()
         rows = len(pd.read_csv(csv))
@@ -89,3 +93,21 @@ def test_every_chart_has_a_text_alternative(built):
             assert table is not None and len(table.select("tbody tr")) == rows, name
         else:
             assert table is None, name
+
+
+def test_static_charts_on_a_page_share_no_ids(built):
+    """Vega numbers clip paths and gradients from 1 in every chart; on a page of several static charts a shared id
+    would make one chart clip to another's path. Every url(#id) must point into its own chart."""
+    site = built / "_build" / "html"
+    checked = 0
+    for path in site_pages(site):
+        seen = {}
+        for svg in parsed(path).select(".cnai-vega-chart > svg"):
+            ids = [el["id"] for el in svg.select("[id]")]
+            for id_ in ids:
+                assert id_ not in seen, f"{path.name}: id {id_} twice"
+                seen[id_] = svg
+            for ref in re.findall(r"url\(#([^)]+)\)", str(svg)):
+                assert ref in ids, f"{path.name}: url(#{ref}) points outside its chart"
+                checked += 1
+    assert checked >= 1  # at least one chart on the site clips or fills by reference

@@ -16,8 +16,20 @@ from .charts import font_path
 # Without the networking flags Chromium keeps trying to reach Google's hosts, which a closed network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-CHARTS_DRAWN = ("document.querySelectorAll('.cnai-vega').length === "
-                "document.querySelectorAll('.cnai-vega[data-rendered]').length")
+# Every chart arrives drawn (a static SVG with marks); live = vega-embed has replaced it (cnai-charts.js).
+CHARTS_DRAWN = ("Array.from(document.querySelectorAll('.cnai-vega'))"
+                ".every(el => el.querySelector(\"svg g[class*='mark-'] > *\") !== null)")
+CHART_SETTLED = "el => ['live', 'error'].includes(el.dataset.rendered)"
+
+
+def make_charts_live(page, timeout_ms: int = 20_000) -> int:
+    """Point at every chart in turn, as a reader would, and wait until each is live (or has failed: the test then
+    sees data-rendered="error"). Returns the number of charts."""
+    charts = page.locator(".cnai-vega")  # the container stays; what is inside it is replaced when it goes live
+    for i in range(charts.count()):
+        charts.nth(i).hover()  # scrolls it into view first; charts that pass under the pointer may go live too
+        page.wait_for_function(CHART_SETTLED, arg=charts.nth(i).element_handle(), timeout=timeout_ms)
+    return charts.count()
 
 
 def chromium_path() -> str | None:

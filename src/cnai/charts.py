@@ -1,14 +1,18 @@
 """The one chart theme, and `show`: an Altair chart as an offline figure with its source note and CSV.
 
-Charts render in the static site from `_static/vega-bundle.js` (written by cnai.sphinx_ext from
-vl-convert-python), never from a CDN. Altair's own renderers would load Vega from the network, so `show` is
-the only way a chart reaches a page: displaying a bare chart raises an error that says so.
+Each chart reaches the page already drawn: an SVG rendered at build time by vl-convert (the same Vega that runs in
+the browser), with its input widgets as plain HTML. The page runs no chart code until a reader points at, touches
+or focuses a chart; static/cnai-charts.js then loads `_static/vega-bundle.js` (written by cnai.sphinx_ext from
+vl-convert-python; never a CDN) and swaps in the live chart, with tooltips and filters. Altair's own renderers
+would load Vega from the network, so `show` is the only way a chart reaches a page: displaying a bare chart raises
+an error that says so.
 """
 from __future__ import annotations
 
 import html
 import json
 import os
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -112,6 +116,62 @@ def _title_tooltips(node):
             _title_tooltips(value)
 
 
+_fonts_registered = False
+
+
+def static_svg(spec: dict, name: str) -> str:
+    """The chart drawn by vl-convert in the book's font (text is measured with Noto Sans SC; the browser draws it
+    in the reader's CJK font). Vega numbers its clip paths and gradients from 1 in every chart, so ids get the
+    chart's name: several charts share a page, and `url(#clip1)` would pick the first chart's clip path."""
+    import vl_convert
+
+    global _fonts_registered
+    if not _fonts_registered:
+        vl_convert.register_font_directory(str(font_path().parent))
+        _fonts_registered = True
+    svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    for old in sorted(ids, key=len, reverse=True):
+        new = f"{name}-{old}"
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})")
+        svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
+    return svg
+
+
+def _bound_params(node) -> list[dict]:
+    """Every parameter bound to an input widget, wherever the spec declares it."""
+    found = []
+    if isinstance(node, dict):
+        found += [p for p in node.get("params", []) if isinstance(p.get("bind"), dict)]
+        for key, value in node.items():
+            if key != "params":
+                found += _bound_params(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _bound_params(value)
+    return found
+
+
+def static_bindings(spec: dict) -> str:
+    """The chart's input widgets as the HTML vega-view writes for them (a `select` per bound parameter), so that a
+    reader sees and can use them before the live chart replaces the static one; the live chart takes over the
+    values chosen. Empty when the chart has no widgets."""
+    rows = []
+    for param in _bound_params(spec):
+        bind = param["bind"]
+        if bind.get("input") != "select":
+            raise ValueError(f"no static form for a {bind.get('input')!r} input (parameter {param['name']})")
+        options = "".join(
+            f'<option value="{html.escape(str(o))}"{" selected" if o == param.get("value") else ""}>'
+            f"{html.escape(str(label))}</option>"
+            for o, label in zip(bind["options"], bind.get("labels", bind["options"]))
+        )
+        rows.append(f'<div class="vega-bind"><label><span class="vega-bind-name">'
+                    f'{html.escape(bind.get("name", param["name"]))}</span>'
+                    f'<select name="{html.escape(param["name"])}">{options}</select></label></div>')
+    return f'<form class="vega-bindings">{"".join(rows)}</form>' if rows else ""
+
+
 class Figure:
     """Notebook output of one chart: HTML for the book, the Vega-Lite mimetype for JupyterLab."""
 
@@ -122,6 +182,7 @@ class Figure:
         self.data = chart_data(self.spec)
         self.source = source
         self.description = description
+        self.svg = static_svg(self.spec, name)
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         self.data.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
 
@@ -133,7 +194,9 @@ class Figure:
         label = html.escape(self.description)
         return (
             f'<figure class="cnai-chart" id="fig-{self.name}">'
-            f'<div class="cnai-vega" data-spec="spec-{self.name}" role="img" aria-label="{label}"></div>'
+            f'<div class="cnai-vega" data-spec="spec-{self.name}" data-rendered="static">'
+            f'<div class="cnai-vega-chart" role="img" aria-label="{label}" tabindex="0">{self.svg}</div>'
+            f"{static_bindings(self.spec)}</div>"
             f'<script type="application/json" id="spec-{self.name}">{self.spec_json()}</script>'
             f'<figcaption><span class="cnai-desc">{label}</span> '
             f'<span class="cnai-source">来源：{html.escape(self.source)}</span> · '

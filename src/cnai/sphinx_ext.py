@@ -190,8 +190,7 @@ def _keep_used_icons(app, exception) -> None:
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
-    if "cnai-vega" in body:
-        app.add_js_file("vega-bundle.js", loading_method="defer")
+    if "cnai-vega" in body:  # cnai-charts.js loads vega-bundle.js itself, when a reader reaches for a chart
         app.add_js_file("cnai-charts.js", loading_method="defer")
     if "cnai-table" in body:
         app.add_js_file("cnai-itables.js", type="module")

@@ -1,38 +1,78 @@
-// Draws every chart on the page from its inline Vega-Lite spec, with the locally served Vega bundle. Charts are
-// drawn one task at a time, those on screen first, so that drawing a dozen charts never blocks the page for long.
+// Charts arrive drawn: each .cnai-vega holds an SVG rendered at build time (cnai.charts.static_svg) and its input
+// widgets as plain HTML, so a page runs no chart code while it loads. A chart becomes live (tooltips, filters,
+// legend selection) when a reader points at it, touches it or focuses one of its widgets: this script then loads
+// the Vega bundle (once per page; it starts loading on the reader's first scroll, key or pointer move) and swaps
+// the static chart for one drawn by vega-embed from the inline spec, keeping any option already chosen.
+// data-rendered: "static" (as built), "loading", "live", or "error" (the static chart stays).
 (function () {
-  function nextTask() {
-    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  var bundleUrl = new URL("vega-bundle.js", document.currentScript.src).href;
+  var bundle = null;
+
+  function loadBundle() {
+    if (!bundle) {
+      bundle = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = bundleUrl;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("could not load " + bundleUrl)); };
+        document.head.append(script);
+      });
+    }
+    return bundle;
   }
 
-  function onScreen(el) {
-    var box = el.getBoundingClientRect();
-    return box.top < window.innerHeight && box.bottom > 0;
+  function chosenOptions(el) {
+    var chosen = {};
+    el.querySelectorAll("form.vega-bindings select").forEach(function (select) { chosen[select.name] = select.value; });
+    return chosen;
   }
 
-  function draw(el) {
-    var spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
-    return window.vegaEmbed(el, spec, { actions: false, renderer: "svg" }).then(function () {
-      el.dataset.rendered = "true";
-    }).catch(function (err) {
+  async function goLive(el) {
+    if (el.dataset.rendered !== "static") return;
+    el.dataset.rendered = "loading";
+    try {
+      await loadBundle();
+      var spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
+      var old = el.querySelector(".cnai-vega-chart");
+      var chart = old.cloneNode(false);
+      var form = document.createElement("form");
+      form.className = "vega-bindings";
+      var result = await window.vegaEmbed(chart, spec, { actions: false, renderer: "svg", bind: form });
+      var chosen = chosenOptions(el);
+      var focused = el.contains(document.activeElement) ? document.activeElement.name : null;
+      Object.keys(chosen).forEach(function (name) {
+        if (result.view.signal(name) !== chosen[name]) result.view.signal(name, chosen[name]);
+      });
+      await result.view.runAsync();
+      form.querySelectorAll("select").forEach(function (select) {
+        if (select.name in chosen) select.value = chosen[select.name];
+      });
+      el.replaceChildren(chart);
+      if (form.childElementCount) el.append(form);
+      if (focused) form.querySelector("select[name='" + focused + "']").focus();
+      el.dataset.rendered = "live";
+    } catch (err) {
       el.dataset.rendered = "error";
       console.error("chart " + el.dataset.spec + ": " + err);
-    });
-  }
-
-  async function render() {
-    var charts = Array.from(document.querySelectorAll(".cnai-vega[data-spec]"));
-    var first = charts.filter(onScreen);
-    var queue = first.concat(charts.filter(function (el) { return first.indexOf(el) < 0; }));
-    for (var i = 0; i < queue.length; i++) {
-      await draw(queue[i]);
-      await nextTask();
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", render);
-  } else {
-    render();
+  function wake(event) {
+    var el = event.target.closest && event.target.closest(".cnai-vega");
+    if (el) goLive(el);
   }
+
+  function warmUp() {
+    ["scroll", "keydown", "pointermove", "touchstart"].forEach(function (type) {
+      window.removeEventListener(type, warmUp, true);
+    });
+    if (document.querySelector(".cnai-vega")) loadBundle().catch(function () {});
+  }
+
+  ["pointerover", "touchstart", "focusin", "change"].forEach(function (type) {
+    document.addEventListener(type, wake, { capture: true, passive: true });
+  });
+  ["scroll", "keydown", "pointermove", "touchstart"].forEach(function (type) {
+    window.addEventListener(type, warmUp, { capture: true, passive: true });
+  });
 })();
