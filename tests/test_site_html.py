@@ -111,3 +111,23 @@ def test_static_charts_on_a_page_share_no_ids(built):
                 assert ref in ids, f"{path.name}: url(#{ref}) points outside its chart"
                 checked += 1
     assert checked >= 1  # at least one chart on the site clips or fills by reference
+
+
+def test_icon_fonts_keep_every_glyph_the_stylesheets_use_and_no_more(built):
+    """The theme's Font Awesome fonts are cut to the icons its trimmed stylesheet can still draw (icon classes and
+    the --pst-icon-* characters): every one of those glyphs is kept, nothing else."""
+    from fontTools.ttLib import TTFont
+
+    from cnai.sphinx_ext import ICON_FONTS, icon_codepoints, theme_static
+
+    site = built / "_build" / "html"
+    points = icon_codepoints(site)
+    assert {0xF002, 0xF0C9} <= points  # the search and menu icons of the header
+    originals = sorted((theme_static() / ICON_FONTS).glob("*.woff2"))
+    assert len(originals) == 3
+    total = 0
+    for original in originals:
+        cut = site / "_static" / ICON_FONTS / original.name
+        assert set(TTFont(cut).getBestCmap()) == set(TTFont(original).getBestCmap()) & points, original.name
+        total += cut.stat().st_size
+    assert total < 20_000, total  # from about 300 KB

@@ -183,6 +183,7 @@ class Figure:
         self.source = source
         self.description = description
         self.svg = static_svg(self.spec, name)
+        self.width, self.height = (int(v) for v in re.match(r'<svg[^>]* width="(\d+)" height="(\d+)"', self.svg).groups())
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         self.data.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
 
@@ -195,7 +196,8 @@ class Figure:
         return (
             f'<figure class="cnai-chart" id="fig-{self.name}">'
             f'<div class="cnai-vega" data-spec="spec-{self.name}" data-rendered="static">'
-            f'<div class="cnai-vega-chart" role="img" aria-label="{label}" tabindex="0">{self.svg}</div>'
+            f'<div class="cnai-vega-chart" role="img" aria-label="{label}" tabindex="0" '
+            f'style="contain-intrinsic-size: auto {self.width}px auto {self.height}px">{self.svg}</div>'
             f"{static_bindings(self.spec)}</div>"
             f'<script type="application/json" id="spec-{self.name}">{self.spec_json()}</script>'
             f'<figcaption><span class="cnai-desc">{label}</span> '

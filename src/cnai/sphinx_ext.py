@@ -118,6 +118,18 @@ def _unused_assets(body: str) -> set[str]:
     return unused
 
 
+# Sphinx's and the book theme's scripts in <head> block the first paint; none of them needs to run before the page
+# is parsed (their work waits for DOMContentLoaded, which deferred scripts precede, in order). documentation_options.js
+# stays: inline scripts after it set DOCUMENTATION_OPTIONS.pagename as the page is parsed.
+DEFERRABLE_SCRIPTS = {"doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js", "translations.js"}
+
+
+def _defer_head_scripts(app, pagename, templatename, context, doctree) -> None:
+    for asset in context.get("script_files", []):
+        if _asset_name(asset) in DEFERRABLE_SCRIPTS and hasattr(asset, "attributes"):
+            asset.attributes.setdefault("defer", "defer")
+
+
 def _drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
     """Leave out what a page does not use (_unused_assets); sphinx-thebe's scripts also threw "Identifier
     'THEBE_JS_URL' has already been declared" (added twice)."""
@@ -188,6 +200,50 @@ def _keep_used_icons(app, exception) -> None:
     css_path.write_text(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", ICON_RULE.sub(rule, css)), encoding="utf-8")
 
 
+ICON_FONTS = "vendor/fontawesome/webfonts"  # in _static
+ICON_CODEPOINT = re.compile(r"\\([0-9a-fA-F]{4,6})|([\ue000-\uf8ff])")  # a CSS escape, or the character itself
+
+
+def icon_codepoints(site: Path) -> set[int]:
+    """Every Font Awesome glyph the site's stylesheets can draw: private-use code points, escaped ("\\f002") or
+    literal (the theme's --pst-icon-* variables)."""
+    points = set()
+    for css in (site / "_static").rglob("*.css"):
+        for escaped, literal in ICON_CODEPOINT.findall(css.read_text(encoding="utf-8", errors="ignore")):
+            point = int(escaped, 16) if escaped else ord(literal)
+            if 0xE000 <= point <= 0xF8FF:
+                points.add(point)
+    return points
+
+
+def theme_static() -> Path:
+    import pydata_sphinx_theme
+
+    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+
+
+def _subset_icon_fonts(app, exception) -> None:
+    """Cut the theme's Font Awesome web fonts (300 KB, fetched before the first paint) down to the glyphs its
+    stylesheets still use once _keep_used_icons has run. Always cut from the theme package's own files, so that
+    rebuilding gives the same bytes."""
+    target = Path(app.outdir) / "_static" / ICON_FONTS
+    if exception or app.builder.name != "html" or not target.exists():
+        return
+    from fontTools import subset
+
+    points = icon_codepoints(Path(app.outdir))
+    fonts = sorted((theme_static() / ICON_FONTS).glob("*.woff2"))
+    if not fonts:
+        raise RuntimeError(f"no Font Awesome fonts in {theme_static() / ICON_FONTS}: has the theme moved them?")
+    for font in fonts:
+        options = subset.Options(flavor="woff2", layout_features=[], name_IDs=["*"], notdef_outline=True)
+        subsetter = subset.Subsetter(options)
+        loaded = subset.load_font(str(font), options)
+        subsetter.populate(unicodes=points)
+        subsetter.subset(loaded)
+        subset.save_font(loaded, str(target / font.name), options)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "cnai-vega" in body:  # cnai-charts.js loads vega-bundle.js itself, when a reader reaches for a chart
@@ -202,8 +258,10 @@ def setup(app):
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _open_graph)
     app.connect("html-page-context", _drop_unused_assets, priority=900)  # after the extensions have added theirs
+    app.connect("html-page-context", _defer_head_scripts, priority=900)
     app.connect("build-finished", _write_sitemap)
     app.connect("build-finished", _keep_used_icons)
+    app.connect("build-finished", _subset_icon_fonts)  # after _keep_used_icons: the glyphs its rules still use
     app.add_css_file("cnai.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
