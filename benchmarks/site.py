@@ -406,8 +406,8 @@ start: other work shares them), Chromium {chromium_version} headless, Lighthouse
 
 Bytes are what Chromium counts as received for each response, headers included (DevTools protocol,
 `Network.loadingFinished.encodedDataLength`). **Shared** = every `.js`/`.mjs` and font file (`.woff2`, `.woff`,
-`.ttf`, `.otf`) — the same URLs on every page, so a reader's cache keeps them; this includes `searchindex.js` at the
-site root, which every page loads. **Page** = everything else the page loads: HTML (with the inline chart specs),
+`.ttf`, `.otf`) — the same URLs on every page, so a reader's cache keeps them; on a chapter this includes the Vega
+bundle, which the visit loads by pointing at the charts. **Page** = everything else the page loads: HTML (with the inline chart specs),
 CSS, images and DataTables (lazy ones included: the visit loads them as a reader scrolling to the end would), data. A first visit
 is a fresh browser context; the repeat visit is a new tab in the same context. Two servers:
 **http.server** (`python -m http.server`: no compression, Last-Modified but no Cache-Control, so Chromium

@@ -131,3 +131,18 @@ def test_icon_fonts_keep_every_glyph_the_stylesheets_use_and_no_more(built):
         assert set(TTFont(cut).getBestCmap()) == set(TTFont(original).getBestCmap()) & points, original.name
         total += cut.stat().st_size
     assert total < 20_000, total  # from about 300 KB
+
+
+def test_no_script_blocks_the_first_paint_but_documentation_options(built):
+    """Scripts in <head> without defer, async or type=module hold the first paint; on every page but search.html
+    (whose searchtools.js needs doctools.js as it loads) only the few bytes of documentation_options.js may."""
+    site = built / "_build" / "html"
+    for path in site_pages(site):
+        head = parsed(path).head
+        blocking = [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in head.select("script[src]")
+                    if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")]
+        if path.name == "search.html":
+            assert "doctools.js" in blocking  # searchtools.js, in the page's body, calls it as it loads
+        else:
+            assert blocking == ["documentation_options.js"], f"{path.relative_to(site)}: {blocking}"
+        assert not head.select("link[rel=preload][as=script]"), path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 import re
 from importlib.resources import files
@@ -183,7 +184,8 @@ class Figure:
         self.source = source
         self.description = description
         self.svg = static_svg(self.spec, name)
-        self.width, self.height = (int(v) for v in re.match(r'<svg[^>]* width="(\d+)" height="(\d+)"', self.svg).groups())
+        size = re.match(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', self.svg)
+        self.width, self.height = (math.ceil(float(v)) for v in size.groups())
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         self.data.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
 

@@ -120,14 +120,21 @@ def _unused_assets(body: str) -> set[str]:
 
 # Sphinx's and the book theme's scripts in <head> block the first paint; none of them needs to run before the page
 # is parsed (their work waits for DOMContentLoaded, which deferred scripts precede, in order). documentation_options.js
-# stays: inline scripts after it set DOCUMENTATION_OPTIONS.pagename as the page is parsed.
+# stays: inline scripts after it set DOCUMENTATION_OPTIONS.pagename as the page is parsed. The search page keeps
+# them all as they are: its template's searchtools.js calls doctools.js as it loads.
 DEFERRABLE_SCRIPTS = {"doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js", "translations.js"}
 
 
 def _defer_head_scripts(app, pagename, templatename, context, doctree) -> None:
-    for asset in context.get("script_files", []):
-        if _asset_name(asset) in DEFERRABLE_SCRIPTS and hasattr(asset, "attributes"):
-            asset.attributes.setdefault("defer", "defer")
+    if templatename == "search.html":  # adds searchtools.js in the template, after script_files
+        return
+    from sphinx.builders.html._assets import _JavaScript
+
+    # New objects: the builder shares its asset objects between pages (the search page must not get these).
+    context["script_files"] = [
+        _JavaScript(a.filename, priority=a.priority, **{**a.attributes, "defer": "defer"})
+        if isinstance(a, _JavaScript) and _asset_name(a) in DEFERRABLE_SCRIPTS else a
+        for a in context.get("script_files", [])]
 
 
 def _drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
