@@ -444,7 +444,7 @@ Judged on Lighthouse's default mobile preset (desktop performance in the last co
 **gzip host** row, which serves the site the way GitHub Pages, where it is published, does; the **http.server**
 row shows an uncompressed local server. Page bytes ≤ {BUDGET['page_kb']}
 KB exclude the shared JavaScript and fonts; charts drawn ≤ {BUDGET['charts_s']} s from navigation start (stricter than
-from the load event; on the http.server visit).
+from the load event).
 
 | chapter | server | performance ≥ {BUDGET['performance']:.2f} | accessibility = {BUDGET['accessibility']:.2f} | page bytes ≤ {BUDGET['page_kb']} KB | charts ≤ {BUDGET['charts_s'] * 1000:.0f} ms | verdict | desktop performance (not judged) |
 | --- | --- | --- | --- | --- | --- | --- | --- |

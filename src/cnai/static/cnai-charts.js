@@ -23,7 +23,9 @@
 
   function chosenOptions(el) {
     var chosen = {};
-    el.querySelectorAll("form.vega-bindings select").forEach(function (select) { chosen[select.name] = select.value; });
+    el.querySelectorAll("form.vega-bindings select").forEach(function (select) {
+      chosen[select.name] = select.selectedIndex;
+    });
     return chosen;
   }
 
@@ -40,13 +42,14 @@
       var result = await window.vegaEmbed(chart, spec, { actions: false, renderer: "svg", bind: form });
       var chosen = chosenOptions(el);
       var focused = el.contains(document.activeElement) ? document.activeElement.name : null;
-      Object.keys(chosen).forEach(function (name) {
-        if (result.view.signal(name) !== chosen[name]) result.view.signal(name, chosen[name]);
+      // vega-view's select sets its parameter to options[selectedIndex] on "change", keeping the option's type.
+      form.querySelectorAll("select").forEach(function (select) {
+        if (select.name in chosen && select.selectedIndex !== chosen[select.name]) {
+          select.selectedIndex = chosen[select.name];
+          select.dispatchEvent(new Event("change"));
+        }
       });
       await result.view.runAsync();
-      form.querySelectorAll("select").forEach(function (select) {
-        if (select.name in chosen) select.value = chosen[select.name];
-      });
       el.replaceChildren(chart);
       if (form.childElementCount) el.append(form);
       if (focused) form.querySelector("select[name='" + focused + "']").focus();
