@@ -21,6 +21,7 @@ def test_show_writes_exactly_the_charted_data_and_a_source_note(tmp_path, monkey
     html = figure._repr_mimebundle_()["text/html"]
     assert "来源：测试来源" in html and 'aria-label="示例图"' in html
     assert 'data-rendered="static"' in html and '<g class="mark-rect role-mark' in html  # drawn, not a placeholder
+    assert '<details class="cnai-data">' in html and "text-align: right" not in html
     assert "/_static/figures/test-chart.csv" in html
     written = pd.read_csv(tmp_path / "test-chart.csv")
     assert written.to_dict("records") == [{"来源": "甲", "字数": 3}, {"来源": "乙", "字数": 5}]
@@ -169,3 +170,4 @@ def test_plain_table_has_caption_chinese_headers_and_no_nan():
     headers = re.findall(r"<th>([^<]*)</th>", html)
     assert headers == ["文档", "公司", "章节"]  # named index as a column; shared title for company; given title
     assert "NaN" not in html and "None" not in html
+    assert '<tr style="text-align: left;">' in html and "text-align: right" not in html  # headers over their cells

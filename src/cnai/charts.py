@@ -78,7 +78,8 @@ def chart_data(spec: dict) -> pd.DataFrame:
 def _table_html(frame: pd.DataFrame) -> str:
     if len(frame) > TABLE_ROWS_INLINE:
         return ""
-    return f'<details class="cnai-data"><summary>数据表</summary>{frame.to_html(index=False, border=0)}</details>'
+    table = frame.to_html(index=False, border=0, justify="left")  # pandas right-aligns headers over left-aligned cells
+    return f'<details class="cnai-data"><summary>数据表</summary>{table}</details>'
 
 
 # Tooltip titles for the column names charts share; a tooltip that sets its own title keeps it.

@@ -42,7 +42,8 @@ class PlainTable:
         self.frame, self.caption = frame, caption
 
     def _repr_html_(self) -> str:
-        body = self.frame.to_html(index=False, border=0, na_rep="", classes="cnai-plain")
+        # justify: pandas right-aligns header rows by default, over left-aligned cells
+        body = self.frame.to_html(index=False, border=0, na_rep="", classes="cnai-plain", justify="left")
         return body.replace(">", f"><caption>{html.escape(self.caption)}</caption>", 1)
 
 
