@@ -149,8 +149,8 @@ def test_no_script_blocks_the_first_paint_but_documentation_options(built):
 
 
 def test_one_search_field_per_page(built):
-    """The book theme leaves the page header's persistent search button out (navbar_persistent empty); set through
-    Jupyter Book it came back, and wide screens showed two search fields, one above the other."""
+    """Wide screens showed two search fields, one above the other: the sidebar's and the page header's persistent
+    one. _config.yml empties navbar_persistent; narrow screens keep the article header's search icon."""
     site = built / "_build" / "html"
     for path in site_pages(site):
         assert len(parsed(path).select("button.search-button-field")) == 1, path.relative_to(site)
