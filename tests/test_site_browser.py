@@ -161,14 +161,18 @@ def test_option_chosen_on_the_static_chart_carries_into_the_live_one(site, brows
     page.close()
 
 
-def test_keyboard_focus_stays_on_the_widget_when_the_chart_goes_live(site, browser):
+@pytest.mark.parametrize("target, focused", [("select", "SELECT"), (".cnai-vega-chart", "DIV")])
+def test_keyboard_focus_stays_where_it_was_when_the_chart_goes_live(site, browser, target, focused):
+    """Focusing a chart (it scrolls sideways on phones, so it takes focus) or its widget makes it live; the live
+    chart or widget that replaces it keeps the focus."""
     visit = Visit(browser, f"{site}/chapters/corpus.html")
     page = visit.page
     chart = widget_chart(page)
-    chart.locator("select").focus()
+    chart.locator(target).focus()
     page.wait_for_function("el => el.dataset.rendered === 'live'", arg=chart.element_handle(), timeout=20_000)
-    assert page.evaluate("document.activeElement.tagName") == "SELECT"
+    assert page.evaluate("document.activeElement.tagName") == focused
     assert page.evaluate("el => el.contains(document.activeElement)", chart.element_handle())
+    assert page.evaluate("document.activeElement.isConnected")
     page.close()
 
 

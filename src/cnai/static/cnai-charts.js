@@ -41,7 +41,7 @@
       form.className = "vega-bindings";
       var result = await window.vegaEmbed(chart, spec, { actions: false, renderer: "svg", bind: form });
       var chosen = chosenOptions(el);
-      var focused = el.contains(document.activeElement) ? document.activeElement.name : null;
+      var focused = el.contains(document.activeElement) ? document.activeElement : null;
       // vega-view's select sets its parameter to options[selectedIndex] on "change", keeping the option's type.
       form.querySelectorAll("select").forEach(function (select) {
         if (select.name in chosen && select.selectedIndex !== chosen[select.name]) {
@@ -52,7 +52,8 @@
       await result.view.runAsync();
       el.replaceChildren(chart);
       if (form.childElementCount) el.append(form);
-      if (focused) form.querySelector("select[name='" + focused + "']").focus();
+      if (focused === old) chart.focus();  // keyboard focus stays where the reader put it: the chart, or its widget
+      else if (focused) form.querySelector("select[name='" + focused.name + "']").focus();
       el.dataset.rendered = "live";
     } catch (err) {
       el.dataset.rendered = "error";
