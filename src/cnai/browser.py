@@ -22,6 +22,11 @@ CHARTS_DRAWN = ("Array.from(document.querySelectorAll('.cnai-vega'))"
 CHART_SETTLED = "el => ['live', 'error'].includes(el.dataset.rendered)"
 
 
+def wait_until_live(page, chart, timeout_ms: int = 20_000) -> None:
+    """Wait until vega-embed has replaced the static chart in `chart` (an element handle of a .cnai-vega)."""
+    page.wait_for_function("el => el.dataset.rendered === 'live'", arg=chart, timeout=timeout_ms)
+
+
 def make_charts_live(page, timeout_ms: int = 20_000) -> int:
     """Point at every chart in turn, as a reader would, and wait until each is live (or has failed: the test then
     sees data-rendered="error"). Returns the number of charts."""
