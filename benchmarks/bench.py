@@ -28,9 +28,9 @@ PIPELINE = """
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from cnai import text
-from cnai.corpus import clean_document
-from cnai.manifest import load_manifest, read_raw
+from cnai.text import segment as text
+from cnai.corpus.clean import clean_document
+from cnai.corpus.manifest import load_manifest, read_raw
 import pandas as pd
 raw = Path(sys.argv[1])
 t1 = time.perf_counter()
@@ -61,7 +61,7 @@ def build_times(runs: int) -> tuple[list[float], list[float]]:
         with tempfile.TemporaryDirectory() as tmp:
             book = copy_book(Path(tmp))
             env = dict(os.environ, PYTHONPATH=str(book / "src"))
-            build = [sys.executable, "-m", "cnai.build"]
+            build = [sys.executable, "-m", "cnai.site.build"]
             cold.append(timed(build, book, env))
             warm.append(timed(build, book, env))
     return cold, warm
@@ -71,7 +71,7 @@ def synthetic_corpus(dest: Path, copies: int) -> Path:
     """data/raw with every document repeated `copies` times under new ids and file names."""
     import yaml
 
-    from cnai.manifest import sha256_of
+    from cnai.corpus.manifest import sha256_of
 
     manifest = yaml.safe_load((ROOT / "data/raw/sources.yml").read_text(encoding="utf-8"))
     documents = []

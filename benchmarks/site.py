@@ -47,8 +47,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from cnai.browser import CHARTS_DRAWN, make_charts_live  # noqa: E402
-from cnai.build import toc_files  # noqa: E402
+from cnai.site.browser import CHARTS_DRAWN, make_charts_live  # noqa: E402
+from cnai.site.build import toc_files  # noqa: E402
 from cnai.paths import BUILD  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -127,11 +127,11 @@ def gzipped(path: Path, mtime: float) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6)
 
 
-# cnai.browser (Chromium's flags, the local server) is imported where used: it loads pandas and altair, which the
+# cnai.site.browser (Chromium's flags, the local server) is imported where used: it loads pandas and altair, which the
 # gzip host's process (this script with --serve) does without.
 def served(html: Path, pages_like: bool) -> contextlib.AbstractContextManager[str]:
     """Base URL of `html` served on 127.0.0.1 by a subprocess: python -m http.server, or the GitHub Pages-like one."""
-    from cnai import browser
+    from cnai.site import browser
 
     if not pages_like:
         return browser.served(html)
@@ -141,7 +141,7 @@ def served(html: Path, pages_like: bool) -> contextlib.AbstractContextManager[st
 
 def chromium() -> tuple[str, list[str]]:
     """Debian's Chromium and the flags it needs on this kind of machine."""
-    from cnai import browser
+    from cnai.site import browser
 
     path = browser.chromium_path()
     if path is None:

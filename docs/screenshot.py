@@ -1,6 +1,6 @@
 """The README's screenshot: the top of chapter 1 in the built site, in headless Chromium.
 
-Run after `python -m cnai.build`:  python docs/screenshot.py
+Run after `python -m cnai.site.build`:  python docs/screenshot.py
 """
 import os
 import tempfile
@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from cnai import paths
-from cnai.browser import CHARTS_DRAWN, CHROMIUM_ARGS, chromium_path, fontconfig_with_cjk, served
+from cnai.site.browser import CHARTS_DRAWN, CHROMIUM_ARGS, chromium_path, fontconfig_with_cjk, served
 
 PAGE, OUT, VIEWPORT = "chapters/race.html", Path(__file__).parent / "screenshot-race.png", (1280, 1700)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from cnai import paths
-from cnai.build import toc_files  # noqa: F401  (tests import it from here)
+from cnai.site.build import toc_files  # noqa: F401  (tests import it from here)
 from cnai.data import Sources
-from cnai.manifest import Document
+from cnai.corpus.manifest import Document
 
 ROOT = paths.ROOT
 
@@ -60,9 +60,9 @@ SITE_URL = "https://example.org/cnai-book/"  # tests build the book for a publis
 
 
 def run_build(book: Path) -> subprocess.CompletedProcess:
-    """`python -m cnai.build` on a copied book, importing the copy's own package."""
+    """`python -m cnai.site.build` on a copied book, importing the copy's own package."""
     env = dict(os.environ, PYTHONPATH=str(book / "src"), CNAI_SITE_URL=SITE_URL)
-    return subprocess.run([sys.executable, "-m", "cnai.build"], cwd=book, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cnai.site.build"], cwd=book, env=env, capture_output=True,
                           text=True, timeout=1200)
 
 

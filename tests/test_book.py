@@ -137,7 +137,7 @@ def test_config_sets_the_known_traps():
 
 
 def test_changed_inputs_clear_the_execution_state(tmp_path):
-    from cnai.build import EXECUTION_STATE, prepare_execution_cache
+    from cnai.site.build import EXECUTION_STATE, prepare_execution_cache
 
     assert prepare_execution_cache(tmp_path, "key-1") is True
     for name in EXECUTION_STATE:
@@ -151,7 +151,7 @@ def test_changed_inputs_clear_the_execution_state(tmp_path):
 def test_changed_site_assets_rewrite_the_site(tmp_path):
     """Sphinx copies static files only when some page is out of date: a changed stylesheet alone must still
     reach the site, so the written pages go when the package's static files or templates change."""
-    from cnai.build import prepare_site, site_assets_key
+    from cnai.site.build import prepare_site, site_assets_key
 
     assets = tmp_path / "static"
     assets.mkdir()
@@ -167,7 +167,7 @@ def test_changed_site_assets_rewrite_the_site(tmp_path):
 
 
 def test_appendix_pages_document_and_offer_every_curated_table(built):
-    from cnai.curated_schemas import CURATED
+    from cnai.facts.schemas import CURATED
 
     html = page(built, "appendix/data_dictionary.html")
     for name in CURATED:
@@ -177,18 +177,6 @@ def test_appendix_pages_document_and_offer_every_curated_table(built):
         assert (built / "_build" / "html" / "_static" / "tables" / f"{name}.csv").is_file()
     sources = page(built, "appendix/sources.html")
     assert "hti_report_2024_06" in sources and "breakthing.com" in sources
-
-
-def test_book_key_changes_with_a_curated_table(tmp_path, monkeypatch):
-    from cnai import build, paths
-
-    (tmp_path / "curated").mkdir()
-    (tmp_path / "curated" / "models.csv").write_text("row_id\nm-001\n", encoding="utf-8")
-    monkeypatch.setattr(paths, "DATA", tmp_path)
-    before = build.book_inputs_key("corpus")
-    (tmp_path / "curated" / "models.csv").write_text("row_id\nm-002\n", encoding="utf-8")
-    assert build.book_inputs_key("corpus") != before
-    assert build.book_inputs_key("other corpus") != build.book_inputs_key("corpus")
 
 
 def analytical_chapters() -> list[str]:

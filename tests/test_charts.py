@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from fontTools.ttLib import TTFont
 
-from cnai import charts, summaries
+from cnai.site import charts
+from cnai.views import corpus as summaries
 
 
 def sample_chart():
@@ -31,7 +32,7 @@ def test_show_writes_exactly_the_charted_data_and_a_source_note(tmp_path, monkey
 
 
 def test_bare_altair_chart_cannot_reach_a_page():
-    with pytest.raises(RuntimeError, match="cnai.charts.show"):
+    with pytest.raises(RuntimeError, match="cnai.site.charts.show"):
         sample_chart()._repr_mimebundle_()
 
 
@@ -162,7 +163,7 @@ def test_category_colours_stay_apart_in_colour_blind_vision(vision):
 
 
 def test_plain_table_has_caption_chinese_headers_and_no_nan():
-    from cnai import tables
+    from cnai.site import tables
 
     frame = pd.DataFrame({"company": ["甲", "乙"], "section": ["6.3", None]}, index=pd.Index(["a", "b"], name="文档"))
     html = tables.plain(frame, caption="示例表", columns={"section": "章节"})._repr_html_()

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from cnai import data
+from cnai import data, paths
 from cnai.data import load
 
 
@@ -86,6 +86,10 @@ def test_cache_is_rebuilt_when_any_input_changes(corpus_copy):
     assert stamp.stat().st_mtime_ns != before
 
 
-def test_cache_key_covers_raw_files_manifest_dictionaries_and_code(corpus_copy):
-    files = {p.name for p in data.input_files(corpus_copy)}
-    assert {"zqrb_2023_07.txt", "sources.yml", "userdict.txt", "stopwords.txt", "corpus.py", "text.py"} <= files
+def test_cache_key_covers_raw_files_manifest_dictionaries_curation_and_every_module(corpus_copy):
+    files = set(data.input_files(corpus_copy))
+    assert {corpus_copy.raw_dir / "zqrb_2023_07.txt", corpus_copy.manifest, corpus_copy.dict_dir / "userdict.txt",
+            corpus_copy.dict_dir / "stopwords.txt", corpus_copy.curated_dir / "models.csv"} <= files
+    # modules of subpackages too: a view module once escaped the key (the glob was not recursive)
+    assert {paths.PACKAGE_DIR / "views" / "race.py", paths.PACKAGE_DIR / "corpus" / "clean.py",
+            paths.PACKAGE_DIR / "site" / "charts.py"} <= files

@@ -2,7 +2,7 @@
 import textwrap
 
 from cnai import data
-from cnai.manifest import sha256_of
+from cnai.corpus.manifest import sha256_of
 
 ARTICLE = """具身智能成为大模型落地新方向
 本报记者 王五

@@ -5,15 +5,17 @@ import shutil
 import pandas as pd
 import pytest
 
-from cnai import derived, facts
-from cnai.curated_schemas import CURATED
+from cnai import paths
+from cnai.facts import derived
+from cnai.facts.schemas import CURATED
 from cnai.data import load
-from cnai.facts import FactError, load_curated, number_in_quote, paragraph_keys
+from cnai.errors import FactError
+from cnai.facts.provenance import load_curated, number_in_quote, paragraph_keys
 
 
 @pytest.fixture
 def curated_copy(tmp_path):
-    shutil.copytree(facts.CURATED_DIR, tmp_path / "curated")
+    shutil.copytree(paths.CURATED, tmp_path / "curated")
     return tmp_path / "curated"
 
 
@@ -26,9 +28,9 @@ def edit(directory, table, row, column, value):
 
 
 def test_every_curated_table_loads_with_all_its_rows():
-    tables = load_curated()
+    tables = load_curated(paths.CURATED, paragraph_keys(load("paragraphs")))
     for name, frame in tables.items():
-        assert len(frame) == len(pd.read_csv(facts.CURATED_DIR / f"{name}.csv", dtype=str)), name
+        assert len(frame) == len(pd.read_csv(paths.CURATED / f"{name}.csv", dtype=str)), name
         assert len(frame) > 0, name
 
 
@@ -69,18 +71,18 @@ def test_bad_rows_are_errors_naming_file_line_and_column(curated_copy, table, co
     dangling key, unknown document: each stops loading with file, line, column and reason."""
     edit(curated_copy, table, 0, column, value)
     with pytest.raises(FactError, match=message):
-        load_curated(curated_copy, keys=paragraph_keys())
+        load_curated(curated_copy, keys=paragraph_keys(load("paragraphs")))
 
 
 def test_curated_file_not_in_utf8_is_an_error(curated_copy):
     path = curated_copy / "policies.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
     with pytest.raises(FactError, match=r"policies.csv: not UTF-8"):
-        load_curated(curated_copy, keys=paragraph_keys())
+        load_curated(curated_copy, keys=paragraph_keys(load("paragraphs")))
 
 
 def test_every_table_has_a_schema_and_a_csv():
-    assert {p.stem for p in facts.CURATED_DIR.glob("*.csv")} == set(CURATED)
+    assert {p.stem for p in paths.CURATED.glob("*.csv")} == set(CURATED)
 
 
 def test_parameters_are_computed_from_their_written_form():
@@ -89,11 +91,11 @@ def test_parameters_are_computed_from_their_written_form():
     assert derived.params_in_billions("1.2 万亿参数") == [1200.0]
     assert derived.params_in_billions("70B（700 亿参数）") == [70.0]
     assert derived.params_in_billions("10/38/71/100") == [10.0, 38.0, 71.0, 100.0]
-    assert derived.params_mismatches().empty
+    assert derived.params_mismatches(load("models")).empty
 
 
 def test_funding_amounts_are_converted_by_code():
-    deals = derived.funding_amounts()
+    deals = load("funding_amounts")
     assert (deals["table"] == "domestic").sum() == 80
     assert (deals["table"] == "foreign").sum() == 59
     disclosed = deals[deals["amount_value"].notna()]
@@ -105,7 +107,7 @@ def test_funding_amounts_are_converted_by_code():
 
 
 def test_stated_growth_rates_are_recomputed_from_their_endpoints():
-    checks = derived.growth_checks()
+    checks = load("growth_checks")
     assert len(checks) >= 3
     cnr = checks[checks["quote"].str.contains("116.02")]
     assert len(cnr) == 1 and math.isclose(cnr.iloc[0]["computed_pct"], 116.02, abs_tol=0.05)
@@ -116,7 +118,7 @@ def test_stated_growth_rates_are_recomputed_from_their_endpoints():
 
 
 def test_stated_per_minute_rates_are_recomputed():
-    checks = derived.rate_checks()
+    checks = load("rate_checks")
     ernie = checks[checks["rate_id"] == "r-001"].iloc[0]
     assert math.isclose(ernie["computed"], 3342 / 1440, abs_tol=1e-4)  # 3342万 questions in 24 h → 万 per minute
     assert ernie["agrees"]

@@ -1,8 +1,8 @@
 """Each document layout on a small fixture that reproduces the corpus's hazards."""
 import pytest
 
-from cnai.corpus import clean_document
-from cnai.manifest import CorpusError
+from cnai.corpus.clean import clean_document
+from cnai.errors import CorpusError
 
 from conftest import make_document
 

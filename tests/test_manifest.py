@@ -4,7 +4,8 @@ import re
 import pytest
 
 from cnai.data import build_tables
-from cnai.manifest import CorpusError, load_manifest, sha256_of
+from cnai.corpus.manifest import load_manifest, sha256_of
+from cnai.errors import CorpusError
 
 
 def test_real_manifest_matches_raw_files(corpus_copy):

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 import yaml
 
-from cnai import sphinx_ext
+from cnai.site import sphinx_ext
 from conftest import ROOT, SITE_URL, toc_files
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -64,7 +64,7 @@ def test_pages_workflow_tests_with_ci_run_then_builds_and_deploys_the_site():
     steps = flow["jobs"]["test"]["steps"]
     runs = [step.get("run", "") for step in steps]
     uses = [step.get("uses", "").split("@")[0] for step in steps]
-    ci, build = runs.index("bash .ci/run"), next(i for i, run in enumerate(runs) if "python -m cnai.build" in run)
+    ci, build = runs.index("bash .ci/run"), next(i for i, run in enumerate(runs) if "python -m cnai.site.build" in run)
     pages = uses.index("actions/configure-pages")
     upload = uses.index("actions/upload-pages-artifact")
     assert ci < pages < build < upload  # nothing is built or uploaded unless the tests passed

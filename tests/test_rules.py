@@ -1,7 +1,7 @@
 """Each text rule on the hazards the corpus actually contains."""
 import pytest
 
-from cnai import rules
+from cnai.corpus import rules
 
 
 @pytest.mark.parametrize("doubled, expected", [

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from cnai.browser import (CHARTS_DRAWN, CHROMIUM_ARGS, chromium_path, fontconfig_with_cjk, make_charts_live, served,
+from cnai.site.browser import (CHARTS_DRAWN, CHROMIUM_ARGS, chromium_path, fontconfig_with_cjk, make_charts_live, served,
                           wait_until_live)
 from conftest import ROOT, toc_files
 

@@ -73,7 +73,7 @@ def test_every_chart_has_a_text_alternative(built):
     """Each chart: drawn in the page (a static SVG with marks) inside role=img with its description as accessible
     name, its widgets outside it; the description and source in the caption, a CSV of its data, and the data as an
     HTML table when it has at most 40 rows."""
-    from cnai.charts import TABLE_ROWS_INLINE
+    from cnai.site.charts import TABLE_ROWS_INLINE
 
     site = built / "_build" / "html"
     figures = list(chart_figures(site))
@@ -118,7 +118,7 @@ def test_icon_fonts_keep_every_glyph_the_stylesheets_use_and_no_more(built):
     the --pst-icon-* characters): every one of those glyphs is kept, nothing else."""
     from fontTools.ttLib import TTFont
 
-    from cnai.sphinx_ext import ICON_FONTS, icon_codepoints, theme_static
+    from cnai.site.sphinx_ext import ICON_FONTS, icon_codepoints, theme_static
 
     site = built / "_build" / "html"
     points = icon_codepoints(site)

@@ -1,9 +1,10 @@
 """The text pipeline: dictionary terms stay whole, stop words never become keywords."""
 import pytest
 
-from cnai import text
+from cnai.text import keywords as kw, topics as tp
+from cnai.text import segment as text
 from cnai.data import load
-from cnai.manifest import CorpusError
+from cnai.errors import CorpusError
 
 DOMAIN_TERMS = ["文心一言", "通义千问", "讯飞星火", "盘古", "混元", "人形机器人", "算力券", "百模大战", "具身智能",
                 "MaaS", "生成式人工智能", "科大讯飞", "月之暗面", "钢联宗师"]
@@ -70,10 +71,10 @@ def test_tfidf_matches_jieba_on_the_same_text():
     sample = "百度发布文心一言，科大讯飞发布讯飞星火认知大模型，人形机器人产业链迎来发展机遇。" * 3
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = text.tokenizer()
-    extractor.postokenizer = text.pos_tokenizer()
+    extractor.postokenizer = text.lexicon().pos
     extractor.stop_words = set(text.stop_words())
-    ours = [w for w, _ in text.tfidf_keywords([text.tag(sample)], top=5, stops=text.stop_words())]
-    theirs = [w for w in extractor.extract_tags(sample, topK=20, allowPOS=text.KEYWORD_POS)
+    ours = [w for w, _ in kw.tfidf_keywords([text.tag(sample)], top=5, stops=text.stop_words())]
+    theirs = [w for w in extractor.extract_tags(sample, topK=20, allowPOS=kw.KEYWORD_POS)
               if text.is_content(w, text.stop_words())][:5]
     assert set(ours) == set(theirs)
 
@@ -91,4 +92,4 @@ def test_malformed_topics_file_is_an_error(tmp_path):
     path = tmp_path / "topics.yml"
     path.write_text("topics:\n  chips:\n    name: 芯片\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"topics.yml: topic 'chips' needs a 'name' and a non-empty list"):
-        text.read_topics(path)
+        tp.read_topics(path)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from cnai.data import load
-from cnai.facts import quote_key
+from cnai.facts.provenance import quote_key
 from cnai.views import chips
 
 

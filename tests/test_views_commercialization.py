@@ -4,7 +4,8 @@ import re
 import pandas as pd
 import pytest
 
-from cnai import derived, summaries
+from cnai.facts import derived
+from cnai.views import corpus as summaries
 from cnai.data import load
 from cnai.views import commercialization as cv
 
@@ -48,7 +49,7 @@ def test_forecast_multiples_recomputed_from_the_raw_rows():
 
 def test_market_growth_checks_are_the_market_rows_of_appendix_c():
     checks = cv.market_growth_checks()
-    everything = derived.growth_checks()
+    everything = load("growth_checks")
     assert set(checks["metric_id"]) <= set(everything["metric_id"])
     assert (~checks["agrees"]).sum() == int(cv.headline_numbers()["n_growth_off"])
 

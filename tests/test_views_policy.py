@@ -34,18 +34,6 @@ def test_frame_and_table_keep_every_policy_row(raw):
     assert table["doc_id"].tolist() == raw["doc_id"].tolist()
 
 
-@pytest.mark.parametrize("date, expected", [
-    ("2023", ("2023-01-01", "2023-07-02", "2023-12-31")),
-    ("2024-02", ("2024-02-01", "2024-02-15", "2024-02-29")),
-    ("2023-05", ("2023-05-01", "2023-05-16", "2023-05-31")),
-    ("2023-10-30", ("2023-10-30",) * 3),
-    (None, (None, None, None)),
-    (float("nan"), (None, None, None)),
-])
-def test_partial_dates_become_spans(date, expected):
-    assert policy.date_span(date) == expected
-
-
 def test_timeline_holds_exactly_the_dated_rows_within_their_spans(raw):
     tl = policy.policy_timeline()
     assert set(tl["policy_id"]) == set(raw.loc[raw["date"].notna(), "policy_id"])

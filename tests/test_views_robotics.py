@@ -7,7 +7,7 @@ import pytest
 
 from cnai import paths
 from cnai.data import load
-from cnai.derived import growth_checks
+
 from cnai.views import robotics
 
 
@@ -147,7 +147,7 @@ def test_growth_checks_recompute_independently():
 
 def test_checks_are_growth_checks_rows():
     checks = robotics.robot_growth_checks().set_index("metric_id")
-    reference = growth_checks().set_index("metric_id").loc[checks.index]
+    reference = load("growth_checks").set_index("metric_id").loc[checks.index]
     assert (checks["computed_pct"] == reference["computed_pct"]).all()
     assert (checks["basis"].str.startswith("期间不一致") == ~reference["period_matches"]).all()
 

@@ -1,8 +1,13 @@
-"""The one loader: `load("paragraphs")` and friends return validated DataFrames.
+"""The one loader: `load(name)` returns a validated table from whichever stage makes it.
 
-Derived tables are built from data/raw by the cleaning and text pipelines and cached in data/processed. The
-cache is keyed by a hash of everything that made it (raw files, manifest, dictionaries, this package's code and
-the versions of the libraries that shape the output), so an edit to any of them rebuilds it on the next load.
+- corpus tables (documents, parts, paragraphs, cleaning_report, metadata) and text tables (tokens, keywords,
+  paragraph_topics, topic_keywords) are built from data/raw and cached in data/processed;
+- curated fact tables (models, funding_deals …) are read from data/curated and checked against the paragraphs;
+- derived fact tables (growth_checks, rate_checks, funding_amounts) are computed from the curated ones.
+
+The cache is keyed by a hash of everything that made it (raw files, manifest, dictionaries, mappings, every module
+of this package and the versions of the libraries that shape the output), so an edit to any of them rebuilds it on
+the next load.
 """
 from __future__ import annotations
 
@@ -12,18 +17,31 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
-import pandera.errors
 
-from . import paths, schemas, text
-from .corpus import clean_document
-from .manifest import CorpusError, Manifest, check_corpus, load_manifest, read_raw
+from . import paths
+from .corpus.schemas import SCHEMAS as CORPUS_SCHEMAS
+from .corpus.tables import corpus_tables, validate
+from .facts import derived
+from .facts.provenance import load_curated, paragraph_keys
+from .facts.schemas import CURATED
+from .text.schemas import SCHEMAS as TEXT_SCHEMAS
+from .text.tables import text_tables
 
-TABLES = tuple(schemas.SCHEMAS)
-LIBRARIES = ("jieba", "opencc", "pandas", "stopwordsiso")
+PIPELINE_SCHEMAS = {**CORPUS_SCHEMAS, **TEXT_SCHEMAS}
+TABLES = tuple(PIPELINE_SCHEMAS)
+LIBRARIES = ("cn2an", "jieba", "opencc", "pandas", "stopwordsiso")
+# Tables computed from curated ones: name → (function, the curated tables it takes, in order).
+DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
+    "growth_checks": (derived.growth_checks, ("market_metrics",)),
+    "rate_checks": (derived.rate_checks, ("market_metrics", "rates")),
+    "funding_amounts": (derived.funding_amounts, ("funding_deals",)),
+}
 
 
 @dataclass(frozen=True)
@@ -32,18 +50,24 @@ class Sources:
     raw_dir: Path = paths.RAW
     dict_dir: Path = paths.DICT_DIR
     cache_dir: Path = paths.PROCESSED
+    curated_dir: Path = paths.CURATED
+    mappings_dir: Path = paths.MAPPINGS
 
     @property
     def manifest(self) -> Path:
         return self.raw_dir / "sources.yml"
 
 
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if folder.is_dir() else []
+
+
 def input_files(sources: Sources = Sources()) -> list[Path]:
-    """Every file whose content shapes the derived tables."""
-    files = sorted(sources.raw_dir.glob("*.txt")) + [sources.manifest]
-    files += sorted(sources.dict_dir.glob("*.txt")) + sorted(sources.dict_dir.glob("*.yml"))
-    files += sorted(paths.PACKAGE_DIR.glob("*.py"))
-    return files
+    """Every file whose content shapes a table `load` returns: the raw corpus and its manifest, the dictionaries,
+    the curated tables, the mappings, and every module of the package (subpackages included)."""
+    files = [*_files(sources.raw_dir), *_files(sources.dict_dir), *_files(sources.curated_dir),
+             *_files(sources.mappings_dir)]
+    return files + sorted(paths.PACKAGE_DIR.rglob("*.py"))
 
 
 def cache_key(sources: Sources = Sources()) -> str:
@@ -55,74 +79,11 @@ def cache_key(sources: Sources = Sources()) -> str:
     return digest.hexdigest()
 
 
-def _titles(doc) -> str:
-    return " / ".join(t for t in doc.titles if t)
-
-
 def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
-    """Run the whole pipeline on a corpus: manifest check, cleaning, segmentation, keywords."""
-    manifest: Manifest = load_manifest(sources.manifest)
-    check_corpus(manifest, sources.raw_dir)
-    paragraphs, reports, metas, docs = [], [], [], []
-    for doc in manifest.documents:
-        raw = read_raw(doc, sources.raw_dir)
-        cleaned = clean_document(doc, raw)
-        paragraphs.append(cleaned.paragraphs)
-        reports.append(cleaned.report)
-        metas.append(cleaned.metadata)
-        docs.append({
-            "doc_id": doc.id, "label": doc.label, "title": _titles(doc), "outlet": doc.outlet, "kind": doc.kind,
-            "date": doc.date, "date_precision": doc.date_precision, "language": doc.language,
-            "script": doc.script, "url": doc.url,
-            "n_articles": int(cleaned.paragraphs.loc[cleaned.paragraphs["part_kind"] != "captions", "part_id"].nunique()),
-            "raw_lines": raw.count("\n") + 1, "raw_chars": len(raw),
-            "clean_chars": int(cleaned.paragraphs["n_chars"].sum()),
-            "n_paragraphs": len(cleaned.paragraphs), "sha256": doc.sha256,
-        })
-    tables = {
-        "documents": pd.DataFrame(docs),
-        "parts": _parts(manifest, pd.concat(paragraphs, ignore_index=True)),
-        "paragraphs": pd.concat(paragraphs, ignore_index=True),
-        "cleaning_report": pd.concat(reports, ignore_index=True),
-        "metadata": pd.concat(metas, ignore_index=True),
-    }
-    lex = text.lexicon(sources.dict_dir / paths.USER_DICT.name, sources.dict_dir / paths.STOP_WORDS.name)
-    tagged = text.tagged_paragraphs(tables["paragraphs"], lex)
-    tables["tokens"] = text.token_frame(tagged, lex)
-    by_doc = text.keywords(tagged, by=["doc_id"], lex=lex).assign(part_id=None)
-    by_part = text.keywords(tagged, by=["doc_id", "part_id"], lex=lex)
-    tables["keywords"] = pd.concat([by_doc, by_part], ignore_index=True)[
-        ["doc_id", "part_id", "method", "rank", "word", "weight"]]
-    topics = text.read_topics(sources.dict_dir / paths.TOPICS.name)
-    tables["paragraph_topics"] = text.paragraph_topics(tagged, topics)
-    in_topic = tagged.merge(tables["paragraph_topics"][["para_id", "topic"]], on="para_id")
-    tables["topic_keywords"] = text.keywords(in_topic, by=["topic"], lex=lex)
-    return {name: validate(name, frame, tables["documents"]) for name, frame in tables.items()}
-
-
-def _parts(manifest: Manifest, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per article or report section, with its title and authors from the manifest."""
-    authors = {(doc.id, art.id): " | ".join(art.authors) for doc in manifest.documents for art in doc.articles}
-    parts = (paragraphs.groupby(["doc_id", "part_id", "part_kind"], sort=False, dropna=False)
-             .agg(title=("part_title", "first"), n_paragraphs=("para_id", "size"), n_chars=("n_chars", "sum"),
-                  line_start=("line_start", "min"), line_end=("line_end", "max"))
-             .reset_index())
-    parts["authors"] = [authors.get(key) or None for key in zip(parts["doc_id"], parts["part_id"])]
-    return parts[["doc_id", "part_id", "part_kind", "title", "authors", "n_paragraphs", "n_chars", "line_start", "line_end"]]
-
-
-def validate(name: str, frame: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Check a table against its schema, and its doc_id against the documents table; say which rows fail."""
-    try:
-        frame = schemas.SCHEMAS[name].validate(frame, lazy=True)
-    except pandera.errors.SchemaErrors as exc:
-        cases = exc.failure_cases[["column", "check", "index", "failure_case"]].head(20)
-        raise CorpusError(f"table {name!r} fails its schema:\n{cases.to_string(index=False)}") from None
-    if documents is not None and "doc_id" in frame and name != "documents":
-        unknown = frame.loc[~frame["doc_id"].isin(documents["doc_id"]), "doc_id"]
-        if len(unknown):
-            raise CorpusError(f"table {name!r} rows {list(unknown.index[:10])} name unknown doc_id {sorted(set(unknown))}")
-    return frame
+    """Run the corpus and text stages: manifest check, cleaning, segmentation, keywords, topics."""
+    tables = corpus_tables(sources.manifest, sources.raw_dir)
+    tables |= text_tables(tables["paragraphs"], tables["documents"], sources.dict_dir)
+    return tables
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:
@@ -143,7 +104,7 @@ def _cache_is_current(sources: Sources, key: str) -> bool:
 
 
 def refresh(sources: Sources = Sources(), force: bool = False) -> str:
-    """Rebuild the cached tables unless they are current; returns the cache key."""
+    """Rebuild the cached pipeline tables unless they are current; returns the cache key."""
     key = cache_key(sources)
     if force or not _cache_is_current(sources, key):
         tables = build_tables(sources)
@@ -153,17 +114,30 @@ def refresh(sources: Sources = Sources(), force: bool = False) -> str:
     return key
 
 
-def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
-    """A validated table: a derived one (documents, parts, paragraphs, cleaning_report, metadata, tokens, keywords,
-    paragraph_topics, topic_keywords) or a curated fact table from data/curated (models, funding_deals …)."""
-    from .curated_schemas import CURATED
-
-    if name in CURATED and sources == Sources():
-        from .facts import curated
-
-        return curated(name)
-    if name not in TABLES:
-        raise KeyError(f"unknown table {name!r}; choose one of {', '.join(TABLES + tuple(CURATED))}")
+def _pipeline_table(name: str, sources: Sources) -> pd.DataFrame:
     refresh(sources)
     frame = pickle.loads((sources.cache_dir / f"{name}.pkl").read_bytes())
-    return validate(name, frame)
+    return validate(name, PIPELINE_SCHEMAS[name], frame)
+
+
+@lru_cache(maxsize=2)
+def _curated_tables(sources: Sources, key: str) -> dict[str, pd.DataFrame]:
+    keys = paragraph_keys(_pipeline_table("paragraphs", sources))
+    return load_curated(sources.curated_dir, keys)
+
+
+def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
+    """A validated table by name; `names()` lists them all."""
+    if name in TABLES:
+        return _pipeline_table(name, sources)
+    if name in CURATED:
+        return _curated_tables(sources, cache_key(sources))[name].copy()
+    if name in DERIVED:
+        function, inputs = DERIVED[name]
+        return function(*(load(table, sources) for table in inputs))
+    raise KeyError(f"unknown table {name!r}; choose one of {', '.join(names())}")
+
+
+def names() -> tuple[str, ...]:
+    """Every table `load` knows, by stage: corpus and text, curated facts, derived facts."""
+    return TABLES + tuple(CURATED) + tuple(DERIVED)

@@ -1,1 +1,1 @@
-"""Per-chapter aggregations: each module returns the small, ready-to-chart tables one chapter shows."""
+"""Stage 5, views: one module per chapter, each returning the small, ready-to-chart tables its chapter shows."""

@@ -13,8 +13,8 @@ import re
 import pandas as pd
 
 from ..data import load
-from ..facts import number_forms, quote_key
-from ..summaries import topic_keywords_by_source
+from ..facts.provenance import number_forms, quote_key
+from .corpus import topic_keywords_by_source
 
 # --- shared helpers ---------------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 the products of listed companies.
 
 Money is never converted between currencies: deal amounts stay in millions of their own currency (万 = 0.01 M,
-亿 = 100 M, from `cnai.derived.funding_amounts`), and market sizes stay in the unit the text writes. Where a
+亿 = 100 M, from `cnai.facts.derived.funding_amounts`), and market sizes stay in the unit the text writes. Where a
 function groups or labels rows by a rule of its own (a deal's sector, a market series), the rule is spelled out
 here and every row keeps the text it was read from.
 """
@@ -12,10 +12,9 @@ import re
 
 import pandas as pd
 
-from .. import derived
-from ..curated_schemas import GEOGRAPHY_NAMES
+from ..facts.schemas import GEOGRAPHY_NAMES
 from ..data import load
-from ..summaries import to_timestamp
+from ..dates import to_timestamp
 
 REPORT = "hti_report_2024_06"
 KIND_NAMES = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
@@ -116,9 +115,9 @@ def forecast_multiples() -> pd.DataFrame:
 
 
 def market_growth_checks() -> pd.DataFrame:
-    """The stated growth rates of market-size series recomputed from their own endpoints (cnai.derived.growth_checks),
+    """The stated growth rates of market-size series recomputed from their own endpoints (cnai.facts.derived.growth_checks),
     with the series name; these are the market rows of appendix C."""
-    checks = derived.growth_checks()
+    checks = load("growth_checks")
     names = market_size_series().drop_duplicates("metric_id").set_index("metric_id")["series_name"]
     checks = checks[checks["base_metric_id"].isin(names.index)]
     return checks.assign(series_name=checks["base_metric_id"].map(names))[
@@ -176,8 +175,8 @@ def adoption_figures() -> pd.DataFrame:
 
 def question_rate() -> pd.DataFrame:
     """文心一言's opening-day rate: the stated per-minute figure next to the one recomputed from the 24-hour total
-    (cnai.derived.rate_checks), in 万 questions per minute."""
-    checks = derived.rate_checks()
+    (cnai.facts.derived.rate_checks), in 万 questions per minute."""
+    checks = load("rate_checks")
     return pd.DataFrame({
         "指标": checks["subject"].map(lambda s: "文心一言开放首日每分钟回复问题数" if "ERNIE" in s else s),
         "原文所述（万个/分钟）": checks["stated"],
@@ -245,7 +244,7 @@ def amount_class(status: str, value: float | None) -> str:
 def deals() -> pd.DataFrame:
     """All 1Q24 deal rows (both report tables and the narrative row nar-001) with amounts in millions of their own
     currency, the sector, the stage of the round and the class of the amount."""
-    frame = derived.funding_amounts()
+    frame = load("funding_amounts")
     return frame.assign(
         table_name=frame["table"].map(TABLE_NAMES),
         sector=frame["business"].map(sector),
@@ -598,7 +597,7 @@ def headline_numbers() -> dict[str, str]:
         n_customer_figures=str(len(customers)), top_customers=customers.iloc[0]["name"],
         top_customers_value=customers.iloc[0]["as_written"],
     )
-    rate = derived.rate_checks().iloc[0]
+    rate = load("rate_checks").iloc[0]
     out.update(rate_stated=_fmt(rate["stated"]), rate_computed=_fmt(round(rate["computed"], 2)),
                rate_total=_fmt(rate["total"]))
     table = table_deals()

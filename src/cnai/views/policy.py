@@ -7,12 +7,12 @@ all three blank and are left off the timeline, never given a date.
 """
 from __future__ import annotations
 
-import calendar
 
 import pandas as pd
 
+from .. import dates
 from ..data import load
-from .. import summaries
+from . import corpus
 
 # --- readable names for the curated codes -------------------------------------------------------------------
 
@@ -98,25 +98,6 @@ TARGET_METRICS = {
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
-def date_span(date: str | None) -> tuple[str | None, str | None, str | None]:
-    """(start, middle, end) of a partial ISO date: 2023 → 2023-01-01 / 2023-07-02 / 2023-12-31,
-    2023-05 → 2023-05-01 / 2023-05-16 / 2023-05-31, a full date → itself three times, no date → blanks."""
-    if date is None or pd.isna(date) or not str(date).strip():
-        return None, None, None
-    parts = [int(p) for p in str(date).split("-")]
-    if len(parts) == 3:
-        day = pd.Timestamp(*parts)
-        return (day.strftime("%Y-%m-%d"),) * 3
-    year = parts[0]
-    if len(parts) == 2:
-        start = pd.Timestamp(year, parts[1], 1)
-        end = pd.Timestamp(year, parts[1], calendar.monthrange(year, parts[1])[1])
-    else:
-        start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
-    middle = start + (end - start) / 2
-    return start.strftime("%Y-%m-%d"), middle.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")
-
-
 def level_group(level: str, jurisdiction: str) -> str:
     """China central / China local / foreign national / EU, from the curated level (which follows the issuer)."""
     if level == "supranational":
@@ -146,7 +127,7 @@ def policy_frame() -> pd.DataFrame:
     """Every curated policy row (none dropped) with readable kind, level, jurisdiction, source label, date span
     and how the date was obtained."""
     pol = load("policies").copy()
-    spans = pol["date"].map(date_span)
+    spans = pol["date"].map(dates.span)
     pol["date_start"] = [s[0] for s in spans]
     pol["date_mid"] = [s[1] for s in spans]
     pol["date_end"] = [s[2] for s in spans]
@@ -308,10 +289,11 @@ def policy_paragraphs_by_period() -> pd.DataFrame:
 
 def keywords_by_period(top: int = 8) -> pd.DataFrame:
     """TF-IDF keywords of the policy-topic paragraphs, computed separately for each period (documents of the
-    same month pooled), like summaries.topic_keywords_by_source but grouped by period."""
-    from ..text import stop_words, tfidf_keywords
+    same month pooled), like corpus.topic_keywords_by_source but grouped by period."""
+    from ..text.keywords import tfidf_keywords
+    from ..text.segment import stop_words
 
-    tokens = summaries.topic_tokens("policy")
+    tokens = corpus.topic_tokens("policy")
     tokens = tokens.assign(period=tokens["doc_id"].map(PERIODS))
     labels = _labels()
     rows = []
@@ -328,10 +310,10 @@ def term_shares_by_period() -> pd.DataFrame:
     """For each policy-topic term (data/dict/topics.yml) and period: how many of the period's policy paragraphs
     use it, and their share. Terms no policy paragraph uses are left out."""
     from ..paths import TOPICS
-    from ..text import read_topics
+    from ..text.topics import read_topics
 
     terms = read_topics(TOPICS)["policy"]["terms"]
-    tokens = summaries.topic_tokens("policy")
+    tokens = corpus.topic_tokens("policy")
     tokens = tokens.assign(period=tokens["doc_id"].map(PERIODS))
     totals = tokens.groupby("period")["para_id"].nunique().rename("period_paragraphs")
     used = tokens[tokens["token"].isin(terms)]
@@ -354,10 +336,10 @@ def ambiguous_topic_paragraphs() -> pd.DataFrame:
     """Per period: policy paragraphs, how many matched the policy topic only through AMBIGUOUS_TERMS, and how
     many occurrences of 机器人 those paragraphs hold (of all 机器人 in the period's policy paragraphs)."""
     from ..paths import TOPICS
-    from ..text import read_topics
+    from ..text.topics import read_topics
 
     terms = set(read_topics(TOPICS)["policy"]["terms"])
-    tokens = summaries.topic_tokens("policy")
+    tokens = corpus.topic_tokens("policy")
     used = tokens[tokens["token"].isin(terms)].groupby("para_id")["token"].apply(set)
     ambiguous = set(used[used.map(lambda words: words <= AMBIGUOUS_TERMS)].index)
     paras = tokens.drop_duplicates("para_id")[["para_id", "doc_id"]]
@@ -371,8 +353,8 @@ def ambiguous_topic_paragraphs() -> pd.DataFrame:
 
 
 def policy_word_frequencies(top: int = 120) -> dict[str, int]:
-    """The word cloud's frequencies: summaries.topic_frequencies for the policy topic."""
-    return summaries.topic_frequencies("policy", top)
+    """The word cloud's frequencies: corpus.topic_frequencies for the policy topic."""
+    return corpus.topic_frequencies("policy", top)
 
 
 # --- the searchable table -----------------------------------------------------------------------------------

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..curated_schemas import GEOGRAPHY_NAMES
+from ..facts.schemas import GEOGRAPHY_NAMES
 from ..data import load
-from ..summaries import to_timestamp
+from ..dates import to_timestamp
 
 REGIONS = ["北京", "上海", "广东", "深圳", "杭州", "成都", "合肥", "武汉", "南京"]
 QUALIFIER_NAMES = {"more_than": "超过", "at_least": "至少", "nearly": "近", "exact": "正好", "approx": "约"}

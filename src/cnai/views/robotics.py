@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ..data import load
-from ..derived import funding_amounts, growth_checks
+from ..facts.derived import growth_checks
 
 # The §4.7.3 spec table of the HTI report is titled 各家人形机器人对比; the curators cite it in each row's notes.
 SPEC_TABLE = "各家人形机器人对比"
@@ -250,13 +250,13 @@ def _implied_years(start: float, end: float, pct: float) -> float:
 
 
 def robot_growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
-    """Stated robot-related CAGRs against the rate recomputed from their endpoints (cnai.derived.growth_checks).
+    """Stated robot-related CAGRs against the rate recomputed from their endpoints (cnai.facts.derived.growth_checks).
 
     Where the text states the sizes for other years than the rate's written period, the recomputation uses the
     sizes' own years and `basis` says so. `implied_years` is how many years of compounding at the stated rate
     lead from the start to the end value.
     """
-    checks = growth_checks(tolerance_pp)
+    checks = growth_checks(load("market_metrics"), tolerance_pp)
     frame = checks[checks["subject"].str.contains(ROBOT_SUBJECT)].copy()
     frame["basis"] = [
         "端点已链接，期间与原文一致" if matches else f"期间不一致：原文期间写作{written}，按所列规模的年份计算"
@@ -290,7 +290,7 @@ def robot_deals() -> pd.DataFrame:
     `amount_millions` is blank where the amount is undisclosed or written without a number (近千万美元, 超亿人民币);
     `humanoid` marks businesses that mention 人形.
     """
-    deals = funding_amounts()
+    deals = load("funding_amounts")
     robot = deals[deals["business"].fillna("").str.contains(ROBOT_BUSINESS)].copy()
     robot["humanoid"] = robot["business"].str.contains("人形")
     robot["kind"] = robot["humanoid"].map({True: "人形机器人", False: "其他机器人"})
@@ -302,7 +302,7 @@ def robot_deals() -> pd.DataFrame:
 
 def robot_deal_counts() -> pd.DataFrame:
     """Robot deals against all deals, per table (domestic/foreign), with how many disclose a number."""
-    deals = funding_amounts()
+    deals = load("funding_amounts")
     robot = robot_deals()
     total = deals.groupby("table").size().rename("all_deals")
     rows = robot.groupby("table").agg(robot_deals=("deal_id", "size"),
@@ -345,7 +345,7 @@ def robot_deals_table() -> pd.DataFrame:
 def keywords_by_source(min_paragraphs: int = 5) -> pd.DataFrame:
     """TF-IDF keywords of the robotics topic per source (summaries.topic_keywords_by_source), keeping only sources
     with at least `min_paragraphs` robotics paragraphs: below that the "topic" is a passing mention (聊天机器人)."""
-    from ..summaries import topic_keywords_by_source
+    from .corpus import topic_keywords_by_source
 
     keywords = topic_keywords_by_source("robotics")
     return keywords[keywords["paragraphs"] >= min_paragraphs].reset_index(drop=True)
@@ -353,7 +353,7 @@ def keywords_by_source(min_paragraphs: int = 5) -> pd.DataFrame:
 
 def keyword_sources_dropped(min_paragraphs: int = 5) -> pd.DataFrame:
     """The sources keywords_by_source leaves out, with their number of robotics paragraphs."""
-    from ..summaries import topic_keywords_by_source
+    from .corpus import topic_keywords_by_source
 
     keywords = topic_keywords_by_source("robotics")
     return keywords[keywords["paragraphs"] < min_paragraphs].drop_duplicates("doc_id")[["doc_id", "label", "paragraphs"]]
@@ -361,7 +361,7 @@ def keyword_sources_dropped(min_paragraphs: int = 5) -> pd.DataFrame:
 
 def embodied_deals_outside_filter() -> pd.DataFrame:
     """Deals about 具身智能 that the 机器人/人形 filter leaves out (named in the caveats)."""
-    deals = funding_amounts()
+    deals = load("funding_amounts")
     business = deals["business"].fillna("")
     return deals[business.str.contains("具身") & ~business.str.contains(ROBOT_BUSINESS)][
         ["deal_id", "company", "business", "amount_text", "doc_id", "quote"]]

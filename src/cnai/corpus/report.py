@@ -2,12 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
 from . import rules
-
-if TYPE_CHECKING:
-    from .corpus import DocCleaner, Part
+from .cleaner import DocCleaner, Part
 
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 PAGE_FOOTER = re.compile(rf"^\s*\d{{1,2}} ({MONTHS}) \d{{4}}\s+\d{{1,3}}\s*$")
@@ -46,7 +42,7 @@ def find_sections(lines: list[str], stop: int) -> list[tuple[int, str, str]]:
     return found
 
 
-def _figure_blocks(cleaner: "DocCleaner", source_lines: list[int], heading_lines: set[int]) -> list[list[int]]:
+def _figure_blocks(cleaner: DocCleaner, source_lines: list[int], heading_lines: set[int]) -> list[list[int]]:
     """For each Source line, the figure or table block above it: its title and, for tables, the cell lines.
 
     Walking up from the Source line, the block ends at a heading, at another figure's Source line, or at the end
@@ -71,9 +67,7 @@ def _figure_blocks(cleaner: "DocCleaner", source_lines: list[int], heading_lines
     return blocks
 
 
-def layout_report(cleaner: "DocCleaner") -> list["Part"]:
-    from .corpus import Part
-
+def layout_report(cleaner: DocCleaner) -> list[Part]:
     lines = cleaner.lines
     n = len(lines)
     appendix = next((i for i, l in enumerate(lines) if APPENDIX.match(l)), n)

@@ -1,4 +1,4 @@
-// Charts arrive drawn: each .cnai-vega holds an SVG rendered at build time (cnai.charts.static_svg) and its input
+// Charts arrive drawn: each .cnai-vega holds an SVG rendered at build time (cnai.site.charts.static_svg) and its input
 // widgets as plain HTML, so a page runs no chart code while it loads. A chart becomes live (tooltips, filters,
 // legend selection) when a reader points at it, touches it or focuses one of its widgets: this script then loads
 // the Vega bundle (once per page; it starts loading on the reader's first scroll, key or pointer move) and swaps

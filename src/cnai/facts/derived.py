@@ -6,25 +6,20 @@ import re
 
 import pandas as pd
 
-from .facts import curated, quote_key
+import cn2an
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+from .. import dates
+from .provenance import quote_key
+
 AMOUNT_UNITS = {"万美元": (0.01, "USD"), "亿美元": (100.0, "USD"), "万人民币": (0.01, "CNY"), "亿人民币": (100.0, "CNY")}
 
 
 def chinese_number(text: str) -> float:
-    """百 → 100, 两千 → 2000, 三十 → 30 (numbers below ten thousand, as used before 亿 or 万亿)."""
-    total, digit = 0, 1 if text and text[0] in _CN_UNITS else 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-        else:
-            raise ValueError(f"not a Chinese number: {text!r}")
-    return float(total + digit)
+    """百 → 100, 两千 → 2000, 三十 → 30 (cn2an; a leading unit means one of it)."""
+    try:
+        return float(cn2an.cn2an(("一" + text) if text[:1] in "十百千万" else text, "smart"))
+    except ValueError:
+        raise ValueError(f"not a Chinese number: {text!r}") from None
 
 
 def params_in_billions(text: str | None) -> list[float]:
@@ -46,9 +41,8 @@ def params_in_billions(text: str | None) -> list[float]:
     return []
 
 
-def params_mismatches() -> pd.DataFrame:
+def params_mismatches(table: pd.DataFrame) -> pd.DataFrame:
     """Model rows whose typed params_b is not what their params_text says (should be none)."""
-    table = curated("models")
     wrong = [
         index for index, (text, typed) in enumerate(zip(table["params_text"], table["params_b"]))
         if pd.notna(typed) and not any(math.isclose(c, typed, rel_tol=1e-9) for c in params_in_billions(text))
@@ -56,9 +50,9 @@ def params_mismatches() -> pd.DataFrame:
     return table.iloc[wrong]
 
 
-def funding_amounts() -> pd.DataFrame:
+def funding_amounts(deals: pd.DataFrame) -> pd.DataFrame:
     """Deals with their amounts in millions of their currency (万 = 0.01 million, 亿 = 100 million)."""
-    deals = curated("funding_deals")
+    deals = deals.copy()
     factors = deals["amount_unit"].map(lambda u: AMOUNT_UNITS.get(u, (None, None))[0])
     deals["amount_millions"] = (deals["amount_value"] * factors.astype(float)).round(4)
     deals["currency_from_unit"] = deals["amount_unit"].map(lambda u: AMOUNT_UNITS.get(u, (None, None))[1])
@@ -66,7 +60,8 @@ def funding_amounts() -> pd.DataFrame:
 
 
 def _year(value: str | None) -> float | None:
-    return float(str(value)[:4]) if value is not None and pd.notna(value) else None
+    found = dates.year(value)
+    return None if found is None else float(found)
 
 
 def _written_period(rate: pd.Series) -> str:
@@ -82,7 +77,7 @@ def _period_matches(rate: pd.Series, base: pd.Series, end: pd.Series) -> bool:
     return bool(same_end and _year(rate["period_start"]) == _year(base["period_end"]))
 
 
-def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
+def growth_checks(market_metrics: pd.DataFrame, tolerance_pp: float = 1.0) -> pd.DataFrame:
     """Every stated growth rate whose endpoints the corpus also states, recomputed from those endpoints.
 
     CAGR = (end / start) ** (1 / years) - 1 over the endpoints' own years; a one-period growth rate is
@@ -90,7 +85,7 @@ def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
     `tolerance_pp` percentage points; `period_matches` is False where the rate's written period is not the span
     of its endpoints (the text states sizes for other years than the rate).
     """
-    metrics = curated("market_metrics").set_index("metric_id")
+    metrics = market_metrics.set_index("metric_id")
     rows = []
     linked = metrics[metrics["base_metric_id"].notna() & metrics["end_metric_id"].notna()]
     for metric_id, rate in linked.iterrows():
@@ -118,12 +113,12 @@ def growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
 MINUTES = {"minute": 1, "hour": 60, "day": 1440}
 
 
-def rate_checks(tolerance: float = 0.05) -> pd.DataFrame:
+def rate_checks(market_metrics: pd.DataFrame, rates: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
     """Stated rates recomputed from their totals: total / (period in the rate's unit). `agrees` is False where the
     stated rate is off by more than `tolerance` (relative)."""
-    metrics = curated("market_metrics").set_index("metric_id")
+    metrics = market_metrics.set_index("metric_id")
     rows = []
-    for rate in curated("rates").itertuples():
+    for rate in rates.itertuples():
         stated, total = metrics.loc[rate.metric_id], metrics.loc[rate.total_metric_id]
         periods = rate.period_value * MINUTES[rate.period_unit] / MINUTES[rate.per_unit]
         computed = total["value"] / periods

@@ -1,7 +1,8 @@
-"""Build the book: `python -m cnai.build [extra jupyter-book args]`.
+"""Build the book: `python -m cnai.site.build [extra jupyter-book args]`.
 
 Jupyter Book 1 re-executes a notebook only when its code cells change. The notebooks also depend on the data,
-the dictionaries and this package, so the execution cache is cleared whenever their hash changes. The build runs
+the dictionaries, the curated tables, the mappings and every module of this package, so the execution cache is
+cleared whenever their hash (`cnai.data.cache_key`) changes. The build runs
 with -n -W --keep-going: a failing cell or any Sphinx warning fails it.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import data, paths
+from .. import data, paths
 
 STAMP_NAME = ".inputs-key"
 
@@ -40,7 +41,7 @@ SITE_STAMP = ".site-assets-key"
 
 
 def site_assets_key(folders: tuple[Path, ...] | None = None) -> str:
-    """A hash of the site's own static files and theme templates (cnai/static, cnai/templates)."""
+    """A hash of the site's own static files and theme templates (cnai/site/static, cnai/site/templates)."""
     from .sphinx_ext import STATIC, TEMPLATES
 
     digest = hashlib.sha256()
@@ -76,21 +77,13 @@ def command(book: Path, extra: list[str]) -> list[str]:
     return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
 
 
-def book_inputs_key(corpus_key: str) -> str:
-    """What the notebooks read: the derived tables' inputs (raw data, dictionaries, package) and the curated CSVs."""
-    digest = hashlib.sha256(corpus_key.encode())
-    for path in sorted((paths.DATA / "curated").glob("*.csv")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    key = book_inputs_key(data.refresh())  # derived tables first, so notebooks never race to build them
+    key = data.refresh()  # tables first, so notebooks never race to build them; the key covers every input
     if prepare_execution_cache(paths.BUILD, key):
-        print("cnai.build: inputs changed, notebook execution cache cleared", flush=True)
+        print("cnai.site.build: inputs changed, notebook execution cache cleared", flush=True)
     if prepare_site(paths.BUILD, site_assets_key()):
-        print("cnai.build: site assets changed, every page will be written again", flush=True)
+        print("cnai.site.build: site assets changed, every page will be written again", flush=True)
     return subprocess.call(command(paths.ROOT, argv))
 
 

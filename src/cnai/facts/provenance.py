@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pandera.errors
 
-from . import paths, rules
-from .curated_schemas import CURATED, FOREIGN_KEYS, ISO_DATE, QUOTED_NUMBERS, QUOTED_TEXT
-from .manifest import CorpusError
+import cn2an
 
-CURATED_DIR = paths.DATA / "curated"
-_DIGITS = "零一二三四五六七八九"
+from .. import dates
+from ..corpus import rules
+from ..errors import FactError
+from .schemas import CURATED, FOREIGN_KEYS, ISO_DATE, QUOTED_NUMBERS, QUOTED_TEXT
+
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
-
-
-class FactError(CorpusError):
-    """A curated row that cannot be loaded; the message says file, line, column and reason."""
 
 
 def quote_key(text: str) -> str:
@@ -33,18 +29,10 @@ def quote_key(text: str) -> str:
 
 
 def _chinese(n: int) -> set[str]:
-    """Chinese numerals for small whole numbers: 200 → 二百, 两百; 100 → 百, 一百; 30 → 三十."""
+    """Chinese numerals for whole numbers (cn2an): 200 → 二百, 两百; 100 → 一百, 百; 30 → 三十."""
     if not 0 < n < 100_000:
         return set()
-    out, started = "", False
-    for value, unit in ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, value)
-        if digit:
-            out += _DIGITS[digit] + unit
-            started = True
-        elif started and n and not out.endswith("零"):
-            out += "零"
-    forms = {out, out.rstrip("零")}
+    forms = {cn2an.an2cn(n)}
     forms |= {f.replace("二", "两", 1) for f in forms if f.startswith("二") and len(f) > 1}
     forms |= {f[1:] for f in forms if f.startswith("一") and len(f) > 1 and f[1] in "十百千万"}
     return forms
@@ -99,9 +87,8 @@ def _bad_dates(name: str, frame: pd.DataFrame, path: Path) -> list[str]:
         for index, value in frame[column].items():
             if value is None or pd.isna(value) or not re.fullmatch(ISO_DATE, str(value)):
                 continue
-            parts = [int(p) for p in str(value).split("-")] + [1, 1]
             try:
-                day = date(parts[0], parts[1], parts[2])
+                day = dates.to_timestamp(value).date()
             except ValueError as exc:
                 problems.append(f"{path}:line {_line(index)}: column {column}: {value!r} is not a date ({exc})")
                 continue
@@ -125,21 +112,12 @@ def validate_schema(name: str, frame: pd.DataFrame, path: Path) -> pd.DataFrame:
         raise FactError(f"{path}: {len(problems)} problem(s)\n" + "\n".join(problems[:30])) from None
 
 
-@lru_cache(maxsize=2)
-def _paragraph_keys(key: str) -> dict[str, list[str]]:
-    from .data import load
-
-    paras = load("paragraphs")
+def paragraph_keys(paragraphs: pd.DataFrame) -> dict[str, list[str]]:
+    """Each document's cleaned paragraphs as quotes are compared, in both the converted and the original script."""
     keys: dict[str, list[str]] = {}
-    for doc_id, group in paras.groupby("doc_id"):
+    for doc_id, group in paragraphs.groupby("doc_id"):
         keys[doc_id] = [quote_key(t) for t in group["text"]] + [quote_key(t) for t in group["text_original"]]
     return keys
-
-
-def paragraph_keys() -> dict[str, list[str]]:
-    from .data import cache_key
-
-    return _paragraph_keys(cache_key())
 
 
 def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str, list[str]]) -> None:
@@ -177,9 +155,8 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None
         raise FactError(f"{len(problems)} dangling key(s)\n" + "\n".join(problems[:30]))
 
 
-def load_curated(directory: Path = CURATED_DIR, keys: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
-    """Every curated table, validated, provenance-checked and with foreign keys resolved."""
-    keys = keys if keys is not None else paragraph_keys()
+def load_curated(directory: Path, keys: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
+    """Every curated table, validated, provenance-checked against the paragraphs' `keys`, foreign keys resolved."""
     tables = {}
     for name in CURATED:
         path = directory / f"{name}.csv"
@@ -191,14 +168,3 @@ def load_curated(directory: Path = CURATED_DIR, keys: dict[str, list[str]] | Non
         tables[name] = frame
     check_foreign_keys(tables, directory)
     return tables
-
-
-@lru_cache(maxsize=1)
-def _cached_curated(stamp: tuple) -> dict[str, pd.DataFrame]:
-    return load_curated()
-
-
-def curated(name: str) -> pd.DataFrame:
-    """One curated table (all are checked together, since keys cross tables); reloaded when a CSV changes."""
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in CURATED_DIR.glob("*.csv")))
-    return _cached_curated(stamp)[name].copy()

@@ -6,9 +6,9 @@ import html
 
 import pandas as pd
 
-from . import schemas
-from .curated_schemas import CURATED, FOREIGN_KEYS
-from .manifest import load_manifest
+from ..corpus.manifest import load_manifest
+from ..data import PIPELINE_SCHEMAS
+from ..facts.schemas import CURATED, FOREIGN_KEYS
 
 # Descriptions for columns whose schema field carries none (the same name means the same thing in every table).
 COLUMN_NOTES = {
@@ -98,14 +98,14 @@ def _table_section(name: str, model, rows: int, link: str | None, keys: list[str
 
 def data_dictionary(prefix: str = "..") -> str:
     """HTML describing every table: its purpose, row count, columns, types and allowed values."""
-    from .data import load
+    from ..data import load
 
     out = ['<h2 id="curated">事实表 Curated fact tables (data/curated)</h2>']
     for name, model in CURATED.items():
         keys = [f"{col} → {target}.{key}" for (table, col), (target, key) in FOREIGN_KEYS.items() if table == name]
         out.append(_table_section(name, model, len(load(name)), f"{prefix}/_static/tables/{name}.csv", keys))
     out.append('<h2 id="derived">派生表 Derived tables (built from data/raw by the pipeline)</h2>')
-    for name, model in schemas.SCHEMAS.items():
+    for name, model in PIPELINE_SCHEMAS.items():
         link = f"{prefix}/_static/tables/{name}.csv" if name in DOWNLOADABLE_DERIVED else None
         out.append(_table_section(name, model, len(load(name)), link, []))
     return "\n".join(out)
@@ -127,8 +127,8 @@ def sources() -> pd.DataFrame:
 
 def check_summary() -> pd.DataFrame:
     """Per curated table: rows, rows with a checked quote, numbers checked against their quotes."""
-    from .curated_schemas import QUOTED_NUMBERS, QUOTED_TEXT
-    from .data import load
+    from ..facts.schemas import QUOTED_NUMBERS, QUOTED_TEXT
+    from ..data import load
 
     rows = []
     for name in CURATED:

@@ -1,4 +1,4 @@
-// An ES module, imported by cnai-itables.js (which cnai.sphinx_ext writes for the installed itables version).
+// An ES module, imported by cnai-itables.js (which cnai.site.sphinx_ext writes for the installed itables version).
 // Searchable tables are itables' offline DataTables. Its bundle is the heaviest script on a chapter page and the
 // tables sit near the end, so it loads, with its stylesheet, only when a table comes near the screen. Until then
 // a table shows its caption and header, and its CSV link works.

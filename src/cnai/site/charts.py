@@ -2,7 +2,7 @@
 
 Each chart reaches the page already drawn: an SVG rendered at build time by vl-convert (the same Vega that runs in
 the browser), with its input widgets as plain HTML. The page runs no chart code until a reader points at, touches
-or focuses a chart; static/cnai-charts.js then loads `_static/vega-bundle.js` (written by cnai.sphinx_ext from
+or focuses a chart; static/cnai-charts.js then loads `_static/vega-bundle.js` (written by cnai.site.sphinx_ext from
 vl-convert-python; never a CDN) and swaps in the live chart, with tooltips and filters. Altair's own renderers
 would load Vega from the network, so `show` is the only way a chart reaches a page: displaying a bare chart raises
 an error that says so.
@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 from PIL import Image
 
-from . import paths
+from .. import paths
 
 # Category colours: the five Okabe-Ito colours with at least 3:1 contrast on white (WCAG 1.4.11), then three
 # dark colours chosen to stay apart from them, and from each other, under protan, deutan and tritan colour
@@ -52,7 +52,7 @@ def theme() -> alt.theme.ThemeConfig:
 
 def _refuse(spec: dict, **kwargs) -> dict:
     raise RuntimeError(
-        "A bare Altair chart would load Vega from a CDN. Display it with cnai.charts.show(chart, name=..., "
+        "A bare Altair chart would load Vega from a CDN. Display it with cnai.site.charts.show(chart, name=..., "
         "source=..., description=...), which also writes its CSV and source note."
     )
 

@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 from xml.etree import ElementTree
 
-from . import paths
+from .. import paths
 from .charts import SITE_DATA
 
 STATIC = Path(__file__).parent / "static"
@@ -37,13 +37,12 @@ TABLES_DIR = paths.BUILD / ".site_tables"
 
 def export_tables() -> Path:
     """Every curated table and the main derived tables as CSV, for download from _static/tables/."""
-    from .data import load
+    from ..data import load
     from .docs import DOWNLOADABLE_DERIVED
-    from .facts import CURATED_DIR
 
     target = TABLES_DIR / "tables"
     target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(CURATED_DIR.glob("*.csv")):
+    for path in sorted(paths.CURATED.glob("*.csv")):
         shutil.copyfile(path, target / path.name)
     for name in DOWNLOADABLE_DERIVED:
         load(name).to_csv(target / f"{name}.csv", index=False, encoding="utf-8")

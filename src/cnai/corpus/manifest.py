@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Literal
@@ -10,11 +9,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import paths
-
-
-class CorpusError(ValueError):
-    """Bad input in the raw corpus or its manifest; the message says where and what."""
+from .. import dates, paths
+from ..errors import CorpusError
 
 
 class Layout(str, Enum):
@@ -58,8 +54,7 @@ class Document(BaseModel):
     @field_validator("date")
     @classmethod
     def _real_date(cls, value: str) -> str:
-        parts = [int(p) for p in value.split("-")] + [1, 1]
-        date(parts[0], parts[1], parts[2])  # raises ValueError on 2023-13 or 2023-02-30
+        dates.period(value)  # raises ValueError on 2023-13 or 2023-02-30
         return value
 
     @model_validator(mode="after")

@@ -3,15 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import load
-
-
-def to_timestamp(value: str | None) -> pd.Timestamp | None:
-    """A partial ISO date (2023, 2023-07, 2023-07-03) as the first day it can mean."""
-    if value is None or pd.isna(value):
-        return None
-    parts = str(value).split("-") + ["01", "01"]
-    return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
+from ..data import load
 
 
 def document_overview() -> pd.DataFrame:
@@ -112,7 +104,8 @@ def topic_frequencies(topic: str, top: int = 120) -> dict[str, int]:
 
 def topic_keywords_by_source(topic: str, top: int = 8) -> pd.DataFrame:
     """TF-IDF keywords of one topic's paragraphs, computed separately for each source document."""
-    from .text import stop_words, tfidf_keywords
+    from ..text.keywords import tfidf_keywords
+    from ..text.segment import stop_words
 
     tokens = topic_tokens(topic)
     labels = load("documents").set_index("doc_id")["label"]

@@ -1,0 +1,1 @@
+"""Stage 2, text: jieba with the project dictionary and stop words; segmentation, keywords and topics."""
