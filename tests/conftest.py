@@ -68,6 +68,13 @@ def run_build(book: Path) -> subprocess.CompletedProcess:
 
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that uses the built book carries the `build` marker, so `pytest -m "not build"` runs the rest."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The book built once per test session from a clean copy of the repository."""

@@ -103,6 +103,7 @@ def test_rebuild_from_the_same_inputs_gives_identical_specs_and_images(built):
     assert after_images == before_images
 
 
+@pytest.mark.build
 def test_a_failing_cell_fails_the_build(tmp_path):
     book = copy_book(tmp_path)
     chapter = book / "chapters" / "corpus.md"
@@ -112,6 +113,7 @@ def test_a_failing_cell_fails_the_build(tmp_path):
     assert "ZeroDivisionError" in result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_a_sphinx_warning_fails_the_build(tmp_path):
     book = copy_book(tmp_path)
     index = book / "index.md"
