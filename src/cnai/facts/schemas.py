@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .mappings import labels
+
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-# Geography codes of the curated tables, with the Chinese names charts and tables show.
-GEOGRAPHY_NAMES = {"global": "全球", "CN": "中国", "CN-BJ": "北京", "CN-SH": "上海", "CN-GD": "广东", "CN-SZ": "深圳",
-                   "CN-CD": "成都", "US": "美国", "EU": "欧盟", "GB": "英国", "SG": "新加坡", "KR": "韩国", "JP": "日本",
-                   "North America": "北美", "Europe": "欧洲", "Northern Europe": "北欧", "non-CN": "中国以外"}
-GEOGRAPHIES = list(GEOGRAPHY_NAMES)
+# Geography codes: the ones labels.yml names (data/mappings/labels.yml, block `geography`), so that a code and
+# its Chinese name are added in one place.
+GEOGRAPHIES = list(labels("geography"))
 COUNTRY = r"^[A-Z]{2}$"
 PRECISION = ["day", "month", "quarter", "year"]
 

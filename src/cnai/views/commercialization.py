@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from ..facts.schemas import GEOGRAPHY_NAMES
+from ..facts.mappings import display
 from ..data import load
 from ..dates import to_timestamp
 
@@ -165,7 +165,7 @@ def adoption_figures() -> pd.DataFrame:
     rows["count"] = (rows["value"] * rows["unit"].map(SCALE)).where(counted)
     rows["name"] = rows["metric_id"].map(ADOPTION_NAMES).fillna(rows["subject"])
     rows["as_written"] = rows["value"].map("{:g}".format) + rows["unit"]
-    rows["geography_name"] = rows["geography"].map(GEOGRAPHY_NAMES)
+    rows["geography_name"] = display(rows["geography"], "geography")
     rows["kind_name"] = rows["kind"].map(KIND_NAMES).fillna(UNSTATED)
     rows["period"] = rows["period_end"].fillna("（未注明）")
     rows["source"] = rows["doc_id"].map(_labels())

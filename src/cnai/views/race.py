@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..facts.schemas import GEOGRAPHY_NAMES
+from ..facts.mappings import display
 from ..data import load
 from ..dates import to_timestamp
 
@@ -22,7 +22,7 @@ def count_claims() -> pd.DataFrame:
         date=counts["as_of_date"].map(to_timestamp),
         counted=counts["unit_counted"].map({"models": "模型数", "companies": "公司数"}),
         qualifier_name=counts["qualifier"].map(QUALIFIER_NAMES),
-        geography_name=counts["geography"].map(GEOGRAPHY_NAMES),
+        geography_name=display(counts["geography"], "geography"),
         source=counts["doc_id"].map(_labels()),
     )
     return counts[["row_id", "date", "as_of_date", "value", "qualifier_name", "counted", "geography", "geography_name", "scope",
