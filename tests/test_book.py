@@ -1,6 +1,7 @@
 """Build the book from a clean copy of the repository, the way CI and a new reader do, and inspect the site."""
 import json
 import re
+import shutil
 from importlib import metadata
 from pathlib import Path
 
@@ -123,6 +124,28 @@ def test_a_sphinx_warning_fails_the_build(tmp_path):
     assert "no-such-label" in result.stdout + result.stderr
 
 
+@pytest.mark.build
+def test_a_changed_view_module_or_mapping_file_reaches_the_built_page(built, tmp_path):
+    """A warm rebuild after editing a module under views/ and a file under data/mappings renders both edits: the
+    cache key once hashed only the package's top-level modules, so a change under views/ never reached the book."""
+    book = tmp_path / "book"
+    shutil.copytree(built, book, symlinks=True)  # with its _build: the next build is a warm rebuild
+    view = book / "src" / "cnai" / "views" / "race.py"
+    view.write_text(view.read_text(encoding="utf-8") + (
+        "\n\n_headline_numbers = headline_numbers\n\n\n"
+        "def headline_numbers():\n    return {**_headline_numbers(), \"n_claims\": \"4242\"}\n"), encoding="utf-8")
+    labels = book / "data" / "mappings" / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    assert "\n  CN: 中国\n" in text
+    labels.write_text(text.replace("\n  CN: 中国\n", "\n  CN: 中华人民共和国（改）\n"), encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "execution cache cleared" in result.stdout
+    html = page(book, "chapters/race.html")
+    assert "4242" in html and "4242" not in page(built, "chapters/race.html")
+    assert "中华人民共和国（改）" in html
+
+
 def test_jupyter_book_is_pinned_below_2():
     assert int(metadata.version("jupyter-book").split(".")[0]) < 2
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
@@ -177,6 +200,8 @@ def test_appendix_pages_document_and_offer_every_curated_table(built):
         link = f"../_static/tables/{name}.csv"
         assert link in html
         assert (built / "_build" / "html" / "_static" / "tables" / f"{name}.csv").is_file()
+    for path in (built / "data" / "mappings").glob("*.yml"):
+        assert f'id="mapping-{path.stem}"' in html, path.name
     sources = page(built, "appendix/sources.html")
     assert "hti_report_2024_06" in sources and "breakthing.com" in sources
 

@@ -165,10 +165,13 @@ def test_category_colours_stay_apart_in_colour_blind_vision(vision):
 def test_plain_table_has_caption_chinese_headers_and_no_nan():
     from cnai.site import tables
 
-    frame = pd.DataFrame({"company": ["甲", "乙"], "section": ["6.3", None]}, index=pd.Index(["a", "b"], name="文档"))
-    html = tables.plain(frame, caption="示例表", columns={"section": "章节"})._repr_html_()
+    frame = pd.DataFrame({"company": ["甲", "乙"], "section": ["6.3", None], "share": [2.3, 1200.0]},
+                         index=pd.Index(["a", "b"], name="文档"))
+    html = tables.plain(frame, caption="示例表", columns={"section": "章节", "share": "比例"})._repr_html_()
     assert html.index("<caption>示例表</caption>") < html.index("<thead>")
-    headers = re.findall(r"<th>([^<]*)</th>", html)
-    assert headers == ["文档", "公司", "章节"]  # named index as a column; shared title for company; given title
+    headers = re.findall(r'<th class="col_heading[^"]*" >([^<]*)</th>', html)
+    assert headers == ["文档", "公司", "章节", "比例"]  # named index as a column; shared title for company; given titles
     assert "NaN" not in html and "None" not in html
-    assert '<tr style="text-align: left;">' in html and "text-align: right" not in html  # headers over their cells
+    cells = re.findall(r'<td class="data[^"]*" >([^<]*)</td>', html)
+    assert cells == ["a", "甲", "6.3", "2.3", "b", "乙", "", "1200"]  # 2.3, not 2.300000; blank, not NaN
+    assert html == tables.plain(frame, caption="示例表", columns={"section": "章节", "share": "比例"})._repr_html_()

@@ -3,8 +3,12 @@ the manifest), so the documentation cannot drift from the data."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
+import yaml
+
+from .. import paths
 
 from ..corpus.manifest import load_manifest
 from ..data import PIPELINE_SCHEMAS
@@ -108,7 +112,43 @@ def data_dictionary(prefix: str = "..") -> str:
     for name, model in PIPELINE_SCHEMAS.items():
         link = f"{prefix}/_static/tables/{name}.csv" if name in DOWNLOADABLE_DERIVED else None
         out.append(_table_section(name, model, len(load(name)), link, []))
+    out.append('<h2 id="mappings">映射表 Curation mappings (data/mappings)</h2>')
+    out.append("<p>Display names, name normalisations and groupings the curators decided, kept as data. A value a "
+               "table uses and its mapping lacks stops the loader, naming the file to edit.</p>")
+    out += [_mapping_section(path) for path in sorted(paths.MAPPINGS.glob("*.yml"))]
     return "\n".join(out)
+
+
+def _header_comment(text: str) -> str:
+    """The comment lines a mapping file opens with: what it maps and who decided it."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return " ".join(lines)
+
+
+def mapping_rows(content) -> pd.DataFrame:
+    """A mapping file's content as rows: key → value pairs, blocks of them (block, key, value), or records."""
+    if isinstance(content, list):
+        return pd.json_normalize(content)
+    if all(not isinstance(v, (dict, list)) for v in content.values()):
+        return pd.DataFrame({"key": list(content), "value": list(content.values())})
+    rows = []
+    for key, value in content.items():
+        if isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values()):
+            rows += [{"block": key, "key": k, "value": v} for k, v in value.items()]
+        else:
+            rows.append({"key": key, "value": yaml.safe_dump(value, allow_unicode=True, sort_keys=False).strip()})
+    return pd.DataFrame(rows)
+
+
+def _mapping_section(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    table = mapping_rows(yaml.safe_load(text)).to_html(index=False, border=0, classes="cnai-dictionary", na_rep="")
+    return (f'<section class="cnai-table-doc" id="mapping-{path.stem}"><p><strong><code>data/mappings/{path.name}'
+            f"</code></strong>：{html.escape(_header_comment(text))}</p>{table}</section>")
 
 
 def sources() -> pd.DataFrame:

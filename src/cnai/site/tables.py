@@ -1,9 +1,11 @@
 """Searchable, sortable tables that work offline: itables' DataTables bundle served from the site's _static."""
 from __future__ import annotations
 
+import hashlib
 import html
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from .charts import SITE_DATA, site_prefix
 
@@ -37,19 +39,30 @@ def searchable(frame: pd.DataFrame, *, name: str, caption: str, source: str) -> 
     return Table(frame, name, caption, source)
 
 
+def _cell(value) -> str:
+    """Numbers as written in prose: 2.3 rather than 2.300000, whole numbers without a decimal point."""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 class PlainTable:
     def __init__(self, frame: pd.DataFrame, caption: str):
         self.frame, self.caption = frame, caption
 
     def _repr_html_(self) -> str:
-        # justify: pandas right-aligns header rows by default, over left-aligned cells
-        body = self.frame.to_html(index=False, border=0, na_rep="", classes="cnai-plain", justify="left")
-        return body.replace(">", f"><caption>{html.escape(self.caption)}</caption>", 1)
+        uuid = hashlib.sha256(self.caption.encode()).hexdigest()[:8]  # stable ids: two builds give the same page
+        return (Styler(self.frame, uuid=uuid, cell_ids=False)
+                .hide(axis="index")
+                .format(_cell, na_rep="")
+                .set_caption(self.caption)
+                .set_table_attributes('class="cnai-plain"')
+                .to_html())
 
 
 def plain(frame: pd.DataFrame, *, caption: str, columns: dict[str, str] | None = None) -> PlainTable:
     """A small static table with a caption: named index levels become ordinary columns, column names get their
-    Chinese titles (`columns`, else the shared chart titles), empty cells stay empty (no NaN)."""
+    Chinese titles (`columns`, else the titles the schemas give), empty cells stay empty (no NaN)."""
     from .charts import TOOLTIP_TITLES
 
     named_index = any(name is not None for name in frame.index.names)

@@ -1,0 +1,68 @@
+"""Titles of the columns the chapter views add to the tables they return, and `column_titles()`: one Chinese
+title per column name for every tooltip, table header and CSV header of the book, read from the pandera schemas
+(the pipeline's, the curated tables' and the one below)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from ..data import PIPELINE_SCHEMAS
+from ..errors import MappingError
+from ..facts.schemas import CURATED
+
+
+class ViewColumns(pa.DataFrameModel):
+    """Columns that views compute (counts, shares, display names, recomputed rates). A name that several schemas
+    title differently gets its book-wide title here."""
+    source: Series[str] = pa.Field(title="来源", description="short name of the source document")
+    names: Series[str] = pa.Field(title="名称", description="the names counted, joined with 、")
+    models: Series[int] = pa.Field(title="模型数", description="distinct models")
+    companies: Series[str] = pa.Field(title="公司", description="companies, joined with 、")
+    paragraphs: Series[int] = pa.Field(title="段落数", description="paragraphs")
+    deals: Series[int] = pa.Field(title="融资笔数", description="financing deals")
+    amount_millions: Series[float] = pa.Field(title="金额（百万，原币种）", description="amount in millions of its own currency")
+    origin: Series[str] = pa.Field(title="国别", description="中国, 国外 or 未注明, from the country code")
+    region: Series[str] = pa.Field(title="地区", description="place name searched in the paragraphs")
+    kind_name: Series[str] = pa.Field(title="类型", description="display name of a kind code")
+    series_name: Series[str] = pa.Field(title="系列", description="display name of a market series")
+    status_zh: Series[str] = pa.Field(title="状态", description="display name of a status code")
+    qualifier_name: Series[str] = pa.Field(title="限定", description="display name of the qualifier")
+    counted: Series[str] = pa.Field(title="所数对象", description="models or companies, in Chinese")
+    geography_name: Series[str] = pa.Field(title="地域", description="display name of the geography code")
+    type_name: Series[str] = pa.Field(title="开发者类型", description="display name of the developer type")
+    scope_name: Series[str] = pa.Field(title="类别", description="general or industry model, in Chinese")
+    stage: Series[str] = pa.Field(title="阶段", description="stage of a series or of a financing round")
+    stated_pct: Series[float] = pa.Field(title="原文 %", description="growth rate as the text states it")
+    computed_pct: Series[float] = pa.Field(title="复算 %", description="growth rate recomputed from the stated endpoints")
+    difference_pp: Series[float] = pa.Field(title="差（百分点）", description="recomputed minus stated, percentage points")
+    years: Series[float] = pa.Field(title="年数", description="years between the endpoints")
+    basis: Series[str] = pa.Field(title="依据", description="what a figure or a date rests on")
+    kept_share: Series[float] = pa.Field(title="保留比例", description="clean characters over raw characters")
+    doc_paragraphs: Series[int] = pa.Field(title="正文段落数", description="body paragraphs of the document")
+    share: Series[float] = pa.Field(title="比例", description="a share between 0 and 1")
+    year: Series[int] = pa.Field(title="年份", description="calendar year")
+    precision: Series[str] = pa.Field(title="日期精度", description="how precise a date is")
+    scope: Series[str] = pa.Field(title="范围", description="what a figure covers or what is counted")
+    kind: Series[str] = pa.Field(title="类型", description="the kind of a row (document, policy, metric …)")
+
+
+def _titles(model) -> dict[str, str]:
+    return {name: column.title for name, column in model.to_schema().columns.items() if column.title}
+
+
+@lru_cache(maxsize=1)
+def column_titles() -> dict[str, str]:
+    """{column name: Chinese title} across the book. Where schemas title one name differently, ViewColumns must
+    decide; otherwise this is an error that names the column and the titles."""
+    own = _titles(ViewColumns)
+    seen: dict[str, set[str]] = {}
+    for model in [*PIPELINE_SCHEMAS.values(), *CURATED.values()]:
+        for name, title in _titles(model).items():
+            seen.setdefault(name, set()).add(title)
+    clashes = {name: titles for name, titles in seen.items() if len(titles) > 1 and name not in own}
+    if clashes:
+        raise MappingError("columns titled differently by different schemas; give each one title in "
+                           f"cnai.views.columns.ViewColumns: {clashes}")
+    return {**{name: next(iter(titles)) for name, titles in seen.items()}, **own}
