@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load
+from ..facts import mappings
 
 
 def document_overview() -> pd.DataFrame:
@@ -24,23 +25,26 @@ def removed_by_rule() -> pd.DataFrame:
     return removed[["doc_id", "rule", "lines", "chars", "changes"]].merge(labels, on="doc_id")
 
 
+def line_fate(rule: str) -> str:
+    """What became of the raw lines a cleaning-report rule counts (a code of the labels.yml block line_fate)."""
+    if rule == "kept:paragraph":
+        return "paragraph"
+    if rule in ("kept:title", "kept:byline"):
+        return "title_byline"
+    if rule == "kept:blank":
+        return "blank"
+    return "metadata" if rule.startswith("to_metadata:") else "removed"
+
+
 def line_accounts() -> pd.DataFrame:
     """Raw lines per document by what became of them; the parts add up to the file's line count."""
     report = load("cleaning_report")
     docs = load("documents").set_index("doc_id")
 
-    def fate(rule: str) -> str:
-        if rule in ("kept:paragraph",):
-            return "进入段落"
-        if rule in ("kept:title", "kept:byline"):
-            return "标题与署名"
-        if rule == "kept:blank":
-            return "空行"
-        return "移入元数据" if rule.startswith("to_metadata:") else "删除"
-
-    table = (report.assign(fate=report["rule"].map(fate))
+    fates = mappings.labels("line_fate")
+    table = (report.assign(fate=mappings.display(report["rule"].map(line_fate), "line_fate"))
              .pivot_table(index="doc_id", columns="fate", values="lines", aggfunc="sum", fill_value=0))
-    table = table[["进入段落", "标题与署名", "空行", "移入元数据", "删除"]]
+    table = table.reindex(columns=list(fates.values()), fill_value=0)
     table["合计"] = table.sum(axis=1)
     table["原始行数"] = docs["raw_lines"]
     table.index = docs.loc[table.index, "label"]
@@ -74,10 +78,8 @@ def corpus_frequencies(top: int = 150) -> dict[str, int]:
 def paragraphs_by_kind() -> pd.DataFrame:
     """Paragraph counts per document and paragraph kind (body text, headings, captions, tables …)."""
     paras = load("paragraphs").merge(load("documents")[["doc_id", "label"]], on="doc_id")
-    kinds = {"body": "正文", "heading": "小标题", "caption": "图片说明", "note": "作者说明",
-             "figure_title": "图表标题", "table": "表格"}
     counts = paras.groupby(["label", "kind"], as_index=False).size().rename(columns={"size": "paragraphs"})
-    return counts.assign(kind_name=counts["kind"].map(kinds))
+    return counts.assign(kind_name=mappings.display(counts["kind"], "paragraph_kind"))
 
 
 def topic_coverage() -> pd.DataFrame:

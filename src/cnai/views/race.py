@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..facts.mappings import display
+from ..facts.mappings import display, read
 from ..data import load
 from ..dates import to_timestamp
-
-REGIONS = ["北京", "上海", "广东", "深圳", "杭州", "成都", "合肥", "武汉", "南京"]
-QUALIFIER_NAMES = {"more_than": "超过", "at_least": "至少", "nearly": "近", "exact": "正好", "approx": "约"}
 
 
 def _labels() -> pd.Series:
@@ -20,8 +17,8 @@ def count_claims() -> pd.DataFrame:
     counts = load("model_counts")
     counts = counts.assign(
         date=counts["as_of_date"].map(to_timestamp),
-        counted=counts["unit_counted"].map({"models": "模型数", "companies": "公司数"}),
-        qualifier_name=counts["qualifier"].map(QUALIFIER_NAMES),
+        counted=display(counts["unit_counted"], "unit_counted"),
+        qualifier_name=display(counts["qualifier"], "qualifier"),
         geography_name=display(counts["geography"], "geography"),
         source=counts["doc_id"].map(_labels()),
     )
@@ -51,34 +48,34 @@ def parameters_over_time() -> pd.DataFrame:
                   "quote"]].drop_duplicates(["model", "params_b", "release_date"]).reset_index(drop=True)
 
 
-DEVELOPER_TYPES = {"internet_platform": "互联网平台", "listed_ai_company": "上市AI公司", "startup": "初创公司",
-                   "research_institute": "科研院所与高校", "other_listed_company": "其他上市公司", "foreign": "国外机构",
-                   "other": "其他"}
-
-
 def developers_by_type() -> pd.DataFrame:
     """Distinct Chinese models per kind of developer (foreign models excluded)."""
     models = load("models")
     chinese = models[(models["country"] == "CN") & models["developer_type"].notna()]
     grouped = chinese.groupby("developer_type", as_index=False).agg(
         models=("model", "nunique"), developers=("developer", lambda s: "、".join(sorted(set(s.dropna())))[:200]))
-    return grouped.assign(type_name=grouped["developer_type"].map(DEVELOPER_TYPES))
+    return grouped.assign(type_name=display(grouped["developer_type"], "developer_type"))
 
 
 def general_and_industry() -> pd.DataFrame:
     """Distinct models the corpus calls general (通用) or industry (行业) models, with the industry."""
     models = load("models").dropna(subset=["scope"])
-    models = models.assign(scope_name=models["scope"].map({"general": "通用大模型", "industry": "行业大模型"}),
+    models = models.assign(scope_name=display(models["scope"], "model_scope"),
                            industry=models["industry"].fillna("（未注明行业）"))
     return models.groupby(["scope_name", "industry"], as_index=False).agg(
         models=("model", "nunique"), names=("model", lambda s: "、".join(sorted(set(s)))))
+
+
+def regions() -> list[str]:
+    """The places whose mentions the chapter counts (data/mappings/regions.yml)."""
+    return list(read("regions")["regions"])
 
 
 def region_mentions() -> pd.DataFrame:
     """Paragraphs on the race (topic race) that name each region, per source document."""
     paras = load("paragraphs").merge(load("paragraph_topics").query("topic == 'race'")[["para_id"]], on="para_id")
     rows = []
-    for region in REGIONS:
+    for region in regions():
         hits = paras[paras["text"].str.contains(region, regex=False)]
         for doc_id, group in hits.groupby("doc_id"):
             rows.append({"region": region, "doc_id": doc_id, "paragraphs": len(group)})
