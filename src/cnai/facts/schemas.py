@@ -167,6 +167,10 @@ class Policies(Curated):
     title_en: Series[str]
     date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
+    date_filled_from: Series[str] = pa.Field(
+        nullable=True, isin=["document_date"],
+        description="document_date where the text omits the year (or month) and the curator took it from the "
+                    "document's date in data/raw/sources.yml; blank where the date is as written or absent")
     jurisdiction: Series[str] = pa.Field(isin=GEOGRAPHIES)
     level: Series[str] = pa.Field(isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
     issuers: Series[str] = pa.Field(nullable=True)
@@ -184,6 +188,8 @@ class PolicyTargets(Curated):
     value_low: Series[float]
     value_high: Series[float]
     unit: Series[str]
+    lower_bound: Series[str] = pa.Field(isin=["yes", "no"],
+                                        description="yes where the text gives the figure as a floor (超过)")
 
 
 class MarketMetrics(Curated):

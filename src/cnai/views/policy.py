@@ -12,113 +12,39 @@ import pandas as pd
 
 from .. import dates
 from ..data import load
+from ..errors import MappingError
+from ..facts import mappings
 from . import corpus
 
-# --- readable names for the curated codes -------------------------------------------------------------------
-
-KIND_NAMES = {
-    "law": "法律与法案", "regulation": "法规与监管规定", "plan": "规划与行动方案", "guideline": "指导意见与指南",
-    "standard": "标准", "standard_body": "标准化机构", "support_measure": "扶持措施",
-    "other": "其他（白皮书、会议、机构等）",
-}
-LEVEL_NAMES = {"national": "国家级", "provincial": "省级", "municipal": "市级", "supranational": "超国家",
-               "foreign_national": "外国国家级"}
-LEVEL_GROUPS = ["中国·中央", "中国·地方", "外国·国家", "欧盟"]
-PRECISION_NAMES = {"day": "日", "month": "月", "year": "年", "quarter": "季"}
-JURISDICTION_NAMES = {"CN": "中国", "CN-BJ": "北京", "CN-SH": "上海", "CN-GD": "广东", "CN-SZ": "深圳",
-                      "CN-CD": "成都", "US": "美国", "EU": "欧盟", "GB": "英国", "SG": "新加坡"}
-
-# How a row got its date (the curators flag the partly filled ones in notes; data/NOTES.md §4 "Dates").
-FILLED_MARK = "filled from the document date"
-DATE_BASIS = ["原文写明", "年份或月份取自文档日期", "未注明日期"]
-
-# Source documents as periods (their dates in data/raw/sources.yml: 2023-07-03 not_before, 2023-07 month,
-# 2023-09-15 not_before, 2024-06-12 day, 2024-10-19 not_before).
-PERIODS = {
-    "zqrb_2023_07": "2023-07", "breakthing_2023_07": "2023-07", "feature_2023": "2023-09 起",
-    "hti_report_2024_06": "2024-06", "cnr_2024": "2024-10",
-}
-
-# Rows that data/NOTES.md §3 names as one policy cited by several documents, or as possible duplicates.
-SAME_POLICY = {
-    "生成式人工智能服务管理暂行办法": ["p-006", "p-017", "p-025"],
-    "算力基础设施高质量发展行动计划": ["p-007", "p-030"],
-    "2024年政府工作报告": ["p-010", "p-029"],
-}
-POSSIBLE_DUPLICATES = {
-    "美国 AI 安全行政命令（2023-10-30 与 2024-01-29 两行）": ["p-037", "p-054"],
-    "美国联邦机构 AI 政策（OMB 与副总统哈里斯两行）": ["p-055", "p-056"],
-}
-
-# Issuers as written → (body, type). The spellings differ by source (traditional script, abbreviations,
-# "等七部门"); this merge is the chapter's reading, and test_views_policy checks every spelling is covered.
-CN_CENTRAL, CN_LOCAL, INSTITUTE, COMPANY, US_FED, EUROPE = (
-    "中国中央党政机关与部委", "中国地方政府", "研究机构、标准组织与高校", "企业", "美国联邦机构", "欧盟与英国")
-ISSUER_BODIES = {
-    "北京市人民政府办公厅": ("北京市政府及其部门", CN_LOCAL), "北京市": ("北京市政府及其部门", CN_LOCAL),
-    "北京": ("北京市政府及其部门", CN_LOCAL), "北京市发展改革委等": ("北京市政府及其部门", CN_LOCAL),
-    "北京市經濟和信息化局": ("北京市政府及其部门", CN_LOCAL), "深圳市": ("深圳市政府", CN_LOCAL),
-    "上海": ("上海市政府", CN_LOCAL), "广东省办公厅": ("广东省政府", CN_LOCAL),
-    "6 部门": ("六部门（原文未写名称）", CN_CENTRAL),
-    "工信部等七部门": ("工业和信息化部", CN_CENTRAL), "工业和信息化部等六部门": ("工业和信息化部", CN_CENTRAL),
-    "中央网信办等部门": ("网信办", CN_CENTRAL), "網信辦等七部門": ("网信办", CN_CENTRAL),
-    "国家网信办": ("网信办", CN_CENTRAL), "国家发改委等七部门": ("国家发展改革委", CN_CENTRAL),
-    "國家標准委": ("国家标准委", CN_CENTRAL), "中共中央政治局": ("中共中央政治局", CN_CENTRAL),
-    "中央財經委員會": ("中央财经委员会", CN_CENTRAL), "十四届全国人大二次会议": ("全国人大（政府工作报告）", CN_CENTRAL),
-    "中国信息通信研究院": ("中国信通院", INSTITUTE), "中国信通院": ("中国信通院", INSTITUTE),
-    "中国信通院华东分院": ("中国信通院", INSTITUTE), "工业和信息化部电子第五研究所": ("工信部电子五所", INSTITUTE),
-    "國家人工智能標准化總體組": ("国家人工智能标准化总体组", INSTITUTE),
-    "上海人工智能實驗室": ("上海人工智能实验室", INSTITUTE), "中国国家智能网联汽车创新中心": ("国家智能网联汽车创新中心", INSTITUTE),
-    "清华大学": ("清华大学", INSTITUTE), "西安交通大学": ("西安交通大学", INSTITUTE),
-    "华为": ("华为", COMPANY), "華爲": ("华为", COMPANY), "百度": ("百度", COMPANY), "阿裏": ("阿里巴巴", COMPANY),
-    "騰訊": ("腾讯", COMPANY), "OPPO": ("OPPO", COMPANY), "蚂蚁集团": ("蚂蚁集团", COMPANY),
-    "私营人工智能实验室": ("私营人工智能实验室", COMPANY),
-    "美国参议院": ("美国国会（参众两院、立法者）", US_FED), "众议院": ("美国国会（参众两院、立法者）", US_FED),
-    "美国立法者": ("美国国会（参众两院、立法者）", US_FED), "美国政策制定者": ("美国国会（参众两院、立法者）", US_FED),
-    "拜登总统": ("白宫（总统、副总统、政府）", US_FED), "副总统哈里斯": ("白宫（总统、副总统、政府）", US_FED),
-    "拜登-哈里斯政府": ("白宫（总统、副总统、政府）", US_FED), "白宫": ("白宫（总统、副总统、政府）", US_FED),
-    "OMB": ("白宫管理和预算办公室（OMB）", US_FED), "美国商务部": ("NIST 及美国商务部", US_FED),
-    "国家标准与技术研究院（NIST）": ("NIST 及美国商务部", US_FED),
-    "欧盟": ("欧盟机构", EUROPE), "欧盟理事会": ("欧盟机构", EUROPE), "欧盟委员会": ("欧盟机构", EUROPE),
-    "英国": ("英国政府", EUROPE),
-}
-
-TARGET_METRICS = {
-    "advanced, usable, self-controllable foundation large-model products": "先进可用、自主可控的基础大模型产品",
-    "excellent industry large-model products": "优秀的行业大模型产品",
-    "industry success cases": "行业成功案例",
-    "national computing power": "全国算力规模",
-    "share of intelligent computing in total computing power": "智能算力占算力比重",
-    "data-centre electricity consumption": "数据中心耗电量",
-    "renewable-energy share in public-organisation data centres": "公共机构数据中心可再生能源比例",
-    "L2-L3 intelligent connected vehicles share of total vehicle sales": "L2-L3 级智能网联汽车销量占比",
-    "L2-L3 vehicles share of total vehicle sales": "L2-L3 级车辆销量占比",
-}
+# The curation behind this chapter is data: display names and groupings in data/mappings/labels.yml (blocks
+# policy_kind, policy_level, policy_level_group, date_precision, geography, date_basis, policy_repeat), issuers in
+# data/mappings/issuers.yml, repeated policies in data/mappings/same_policy.yml, target metrics in
+# data/mappings/target_metrics.yml. The two orders the charts sort by are those of their labels.yml blocks.
+LEVEL_GROUPS = list(dict.fromkeys(mappings.labels("policy_level_group").values()))
+DATE_BASIS = list(mappings.labels("date_basis").values())
+REPORT = "hti_report_2024_06"
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
-def level_group(level: str, jurisdiction: str) -> str:
-    """China central / China local / foreign national / EU, from the curated level (which follows the issuer)."""
-    if level == "supranational":
-        return "欧盟"
-    if level == "foreign_national":
-        return "外国·国家"
-    if level in ("provincial", "municipal") and str(jurisdiction).startswith("CN"):
-        return "中国·地方"
-    return "中国·中央"
-
-
-def date_basis(date: str | None, notes: str | None) -> str:
-    if date is None or pd.isna(date):
-        return "未注明日期"
-    if notes is not None and not pd.isna(notes) and FILLED_MARK in notes:
-        return "年份或月份取自文档日期"
-    return "原文写明"
-
-
 def _labels() -> pd.Series:
     return load("documents").set_index("doc_id")["label"]
+
+
+def document_periods() -> pd.Series:
+    """Each source document's period (doc_id → label): the month of its date in the manifest; documents of one month
+    share it. A month whose documents are all dated not_before (the latest date their text mentions) reads
+    "YYYY-MM 起"."""
+    docs = load("documents").set_index("doc_id")
+    month = docs["date"].str[:7]
+    open_ended = (docs["date_precision"] == "not_before").groupby(month).transform("all")
+    return (month + open_ended.map({True: " 起", False: ""})).rename("period")
+
+
+def date_basis_codes(pol: pd.DataFrame) -> pd.Series:
+    """How each row got its date: undated, filled from the document date (date_filled_from), or as written."""
+    basis = pol["date_filled_from"].fillna("as_written").where(pol["date"].notna(), "undated")
+    return basis.rename("date_basis")
 
 
 # --- the policies table -------------------------------------------------------------------------------------
@@ -131,14 +57,14 @@ def policy_frame() -> pd.DataFrame:
     pol["date_start"] = [s[0] for s in spans]
     pol["date_mid"] = [s[1] for s in spans]
     pol["date_end"] = [s[2] for s in spans]
-    pol["date_basis"] = [date_basis(d, n) for d, n in zip(pol["date"], pol["notes"])]
-    pol["precision"] = pol["date_precision"].map(PRECISION_NAMES).fillna("无")
-    pol["kind_name"] = pol["kind"].map(KIND_NAMES)
-    pol["level_name"] = pol["level"].map(LEVEL_NAMES)
-    pol["level_group"] = [level_group(lv, j) for lv, j in zip(pol["level"], pol["jurisdiction"])]
-    pol["place"] = pol["jurisdiction"].map(JURISDICTION_NAMES).fillna(pol["jurisdiction"])
+    pol["date_basis"] = mappings.display(date_basis_codes(pol), "date_basis")
+    pol["precision"] = mappings.display(pol["date_precision"], "date_precision").fillna("无")
+    pol["kind_name"] = mappings.display(pol["kind"], "policy_kind")
+    pol["level_name"] = mappings.display(pol["level"], "policy_level")
+    pol["level_group"] = mappings.display(pol["level"], "policy_level_group")
+    pol["place"] = mappings.display(pol["jurisdiction"], "geography")
     pol["label"] = pol["doc_id"].map(_labels())
-    pol["period"] = pol["doc_id"].map(PERIODS)
+    pol["period"] = pol["doc_id"].map(document_periods())
     untitled = "（原文无标题）" + pol["quote"].str[:20] + "…"
     pol["display_title"] = pol["title"].fillna(untitled)
     pol["issuers_text"] = pol["issuers"].fillna("（未写明）")
@@ -177,7 +103,7 @@ def rows_by_place() -> pd.DataFrame:
     """Policy rows per jurisdiction, with how many come from the research report."""
     pol = policy_frame()
     out = pol.groupby(["jurisdiction", "place", "level_group"], as_index=False).agg(
-        rows=("policy_id", "size"), from_report=("doc_id", lambda s: int((s == "hti_report_2024_06").sum())))
+        rows=("policy_id", "size"), from_report=("doc_id", lambda s: int((s == REPORT).sum())))
     return out.sort_values("rows", ascending=False).reset_index(drop=True)
 
 
@@ -188,25 +114,36 @@ def dated_by_year() -> pd.DataFrame:
     return tl.groupby(["year", "level_group"], as_index=False).size().rename(columns={"size": "rows"})
 
 
+def repeat_groups() -> pd.DataFrame:
+    """data/mappings/same_policy.yml as rows (kind, group, policy_id): the policies data/NOTES.md names as one policy
+    in several documents (same_policy) or as possible duplicates (possible_duplicate). Every policy_id must be a
+    row of policies.csv."""
+    known = set(load("policies")["policy_id"])
+    rows = [{"kind": kind, "group": group, "policy_id": pid}
+            for kind in mappings.labels("policy_repeat")
+            for group, ids in mappings.section("same_policy", kind).items() for pid in ids]
+    unknown = [row["policy_id"] for row in rows if row["policy_id"] not in known]
+    if unknown:
+        raise MappingError(f"{mappings.path_of('same_policy')}: policy_id(s) not in data/curated/policies.csv: "
+                           + ", ".join(map(repr, unknown)) + "; correct them there")
+    return pd.DataFrame(rows, columns=["kind", "group", "policy_id"])
+
+
 def repeated_policies() -> pd.DataFrame:
     """Rows that data/NOTES.md names as one policy in several documents, or as possible US duplicates."""
-    pol = policy_frame().set_index("policy_id")
-    rows = []
-    for relation, groups in (("同一政策见于多份文档", SAME_POLICY), ("可能重复（美国）", POSSIBLE_DUPLICATES)):
-        for name, ids in groups.items():
-            for pid in ids:
-                rows.append({"group": name, "relation": relation, "policy_id": pid,
-                             "title": pol.loc[pid, "display_title"], "date": pol.loc[pid, "date"],
-                             "label": pol.loc[pid, "label"]})
-    return pd.DataFrame(rows)
+    groups = repeat_groups()
+    pol = policy_frame()[["policy_id", "display_title", "date", "label"]].rename(columns={"display_title": "title"})
+    out = groups.merge(pol, on="policy_id", how="left", validate="many_to_one")
+    out["relation"] = mappings.display(out["kind"], "policy_repeat")
+    return out[["group", "relation", "policy_id", "title", "date", "label"]]
 
 
 def distinct_policy_counts() -> pd.DataFrame:
     """Rows, and the number of distinct policies once the repeats named in data/NOTES.md are merged: first the
     certain cross-document repeats, then also the possible US duplicates."""
     n = len(load("policies"))
-    same = sum(len(ids) - 1 for ids in SAME_POLICY.values())
-    dup = sum(len(ids) - 1 for ids in POSSIBLE_DUPLICATES.values())
+    merged = repeat_groups().groupby("kind")["group"].agg(lambda g: len(g) - g.nunique())
+    same, dup = int(merged.get("same_policy", 0)), int(merged.get("possible_duplicate", 0))
     return pd.DataFrame({"measure": ["rows", "distinct_after_cross_document", "distinct_after_possible_duplicates"],
                          "count": [n, n - same, n - same - dup]})
 
@@ -214,17 +151,20 @@ def distinct_policy_counts() -> pd.DataFrame:
 # --- issuers ------------------------------------------------------------------------------------------------
 
 def issuer_rows() -> pd.DataFrame:
-    """One row per (policy, named issuer): issuers split on ' | ', each mapped to a body and a body type.
-    Rows with no issuer get the body （未写明）."""
+    """One row per (policy, named issuer): issuers split on ' | ', each mapped to a body and a body type through
+    data/mappings/issuers.yml (a spelling it lacks raises MappingError). Rows with no issuer get the body （未写明）."""
     pol = policy_frame()
     rows = []
     for rec in pol.itertuples(index=False):
         names = [] if pd.isna(rec.issuers) else [s.strip() for s in rec.issuers.split("|") if s.strip()]
         for name in names or [None]:
-            body, kind = ISSUER_BODIES.get(name, (name, "其他")) if name else ("（未写明）", "未写明")
-            rows.append({"policy_id": rec.policy_id, "issuer_as_written": name, "body": body, "body_type": kind,
-                         "level_group": rec.level_group, "display_title": rec.display_title, "label": rec.label})
-    return pd.DataFrame(rows)
+            rows.append({"policy_id": rec.policy_id, "issuer_as_written": name, "level_group": rec.level_group,
+                         "display_title": rec.display_title, "label": rec.label})
+    rows = pd.DataFrame(rows)
+    bodies = mappings.harmonize(rows["issuer_as_written"], "issuers")
+    rows.insert(2, "body", [b["body"] if b else "（未写明）" for b in bodies])
+    rows.insert(3, "body_type", [b["type"] if b else "未写明" for b in bodies])
+    return rows
 
 
 def issuer_counts() -> pd.DataFrame:
@@ -262,12 +202,12 @@ def policy_targets() -> pd.DataFrame:
     targets = load("policy_targets")
     pol = policy_frame()[["policy_id", "display_title", "date", "place", "level_group", "issuers_text"]]
     out = targets.merge(pol, on="policy_id", how="left", validate="many_to_one")
-    out["metric_name"] = out["metric"].map(TARGET_METRICS).fillna(out["metric"])
+    out["metric_name"] = mappings.harmonize(out["metric"], "target_metrics")
     out["target_year"] = out["target_year"].astype("Int64")
     out["value_text"] = [
         (f"{lo:g}–{hi:g}" if lo != hi else f"{lo:g}") + (unit if unit == "%" else f" {unit}")
         for lo, hi, unit in zip(out["value_low"], out["value_high"], out["unit"])]
-    out["lower_bound"] = out["notes"].fillna("").str.contains("lower bound").map({True: "是（超过）", False: "否"})
+    out["lower_bound"] = out["lower_bound"].map({"yes": "是（超过）", "no": "否"})
     out["wording"] = out["quote"].map(_wording)
     out["label"] = out["doc_id"].map(_labels())
     out["row_label"] = out["metric_name"] + "（" + out["target_year"].astype(str) + "）"
@@ -282,7 +222,7 @@ def policy_paragraphs_by_period() -> pd.DataFrame:
     """Policy-topic paragraphs per period and source document."""
     topics = load("paragraph_topics").query("topic == 'policy'")
     counts = topics.groupby("doc_id", as_index=False).size().rename(columns={"size": "paragraphs"})
-    counts["period"] = counts["doc_id"].map(PERIODS)
+    counts["period"] = counts["doc_id"].map(document_periods())
     counts["label"] = counts["doc_id"].map(_labels())
     return counts.sort_values(["period", "doc_id"]).reset_index(drop=True)
 
@@ -294,7 +234,7 @@ def keywords_by_period(top: int = 8) -> pd.DataFrame:
     from ..text.segment import stop_words
 
     tokens = corpus.topic_tokens("policy")
-    tokens = tokens.assign(period=tokens["doc_id"].map(PERIODS))
+    tokens = tokens.assign(period=tokens["doc_id"].map(document_periods()))
     labels = _labels()
     rows = []
     for period, group in tokens.groupby("period", sort=True):
@@ -314,7 +254,7 @@ def term_shares_by_period() -> pd.DataFrame:
 
     terms = read_topics(TOPICS)["policy"]["terms"]
     tokens = corpus.topic_tokens("policy")
-    tokens = tokens.assign(period=tokens["doc_id"].map(PERIODS))
+    tokens = tokens.assign(period=tokens["doc_id"].map(document_periods()))
     totals = tokens.groupby("period")["para_id"].nunique().rename("period_paragraphs")
     used = tokens[tokens["token"].isin(terms)]
     counts = used.groupby(["period", "token"])["para_id"].nunique().rename("paragraphs").reset_index()
@@ -343,8 +283,9 @@ def ambiguous_topic_paragraphs() -> pd.DataFrame:
     used = tokens[tokens["token"].isin(terms)].groupby("para_id")["token"].apply(set)
     ambiguous = set(used[used.map(lambda words: words <= AMBIGUOUS_TERMS)].index)
     paras = tokens.drop_duplicates("para_id")[["para_id", "doc_id"]]
-    paras = paras.assign(period=paras["doc_id"].map(PERIODS), ambiguous=paras["para_id"].isin(ambiguous))
-    robot = tokens[tokens["token"] == "机器人"].assign(period=lambda t: t["doc_id"].map(PERIODS),
+    periods = document_periods()
+    paras = paras.assign(period=paras["doc_id"].map(periods), ambiguous=paras["para_id"].isin(ambiguous))
+    robot = tokens[tokens["token"] == "机器人"].assign(period=lambda t: t["doc_id"].map(periods),
                                                       ambiguous=lambda t: t["para_id"].isin(ambiguous))
     robots = robot.groupby("period").agg(robot_mentions=("token", "size"), robot_in_ambiguous=("ambiguous", "sum"))
     out = (paras.groupby("period", as_index=False).agg(paragraphs=("para_id", "size"), ambiguous=("ambiguous", "sum"))
@@ -394,9 +335,11 @@ def headline_numbers() -> dict[str, str | int]:
     pol = policy_frame()
     tl = policy_timeline()
     years = tl["date"].str[:4].astype(int)
-    foreign = pol[pol["level_group"].isin(["外国·国家", "欧盟"])]
+    basis = date_basis_codes(pol)
+    from_report = pol["doc_id"] == REPORT
+    foreign = pol[pol["level"].isin(["foreign_national", "supranational"])]
     china = pol[pol["jurisdiction"].str.startswith("CN")]
-    china_kinds = china["kind_name"].value_counts()
+    china_kinds = china["kind"].value_counts()
     laws = pol[pol["kind"] == "law"]
     targets = policy_targets()
     issuers = issuer_counts()
@@ -405,25 +348,25 @@ def headline_numbers() -> dict[str, str | int]:
     paras = policy_paragraphs_by_period().groupby("period")["paragraphs"].sum()
     shares = term_shares_by_period().set_index(["period", "term"])["share"]
     distinctive = distinctive_keywords().set_index("period")
-    local = pol[pol["level_group"] == "中国·地方"]["place"].value_counts()
+    local = pol[pol["level"].isin(["provincial", "municipal"])]["place"].value_counts()
     numbers: dict[str, str | int] = {
         "n_rows": len(pol),
         "n_docs": pol["doc_id"].nunique(),
         "n_dated": len(tl),
         "n_undated": int(pol["date"].isna().sum()),
-        "n_filled": int((pol["date_basis"] == "年份或月份取自文档日期").sum()),
-        "filled_ids": "、".join(pol.loc[pol["date_basis"] == "年份或月份取自文档日期", "policy_id"]),
+        "n_filled": int((basis == "document_date").sum()),
+        "filled_ids": "、".join(pol.loc[basis == "document_date", "policy_id"]),
         "n_dated_2023_24": int(years.between(2023, 2024).sum()),
         "first_year": int(years.min()),
         "n_day": int((pol["date_precision"] == "day").sum()),
         "n_month": int((pol["date_precision"] == "month").sum()),
         "n_year": int((pol["date_precision"] == "year").sum()),
-        "n_report_rows": int((pol["doc_id"] == "hti_report_2024_06").sum()),
-        "n_report_undated": int(((pol["doc_id"] == "hti_report_2024_06") & pol["date"].isna()).sum()),
-        "n_news_rows": int((pol["doc_id"] != "hti_report_2024_06").sum()),
-        "n_news_written": int(((pol["doc_id"] != "hti_report_2024_06") & (pol["date_basis"] == "原文写明")).sum()),
+        "n_report_rows": int(from_report.sum()),
+        "n_report_undated": int((from_report & (basis == "undated")).sum()),
+        "n_news_rows": int((~from_report).sum()),
+        "n_news_written": int((~from_report & (basis == "as_written")).sum()),
         "n_foreign": len(foreign),
-        "n_foreign_from_report": int((foreign["doc_id"] == "hti_report_2024_06").sum()),
+        "n_foreign_from_report": int((foreign["doc_id"] == REPORT).sum()),
         "n_us": int((pol["jurisdiction"] == "US").sum()),
         "us_share": _share(int((pol["jurisdiction"] == "US").sum()), len(pol)),
         "n_us_dated": int((tl["place"] == "美国").sum()),
@@ -431,16 +374,16 @@ def headline_numbers() -> dict[str, str | int]:
         "n_china_local": int(local.sum()),
         "local_places": "、".join(local.index),
         "n_laws": len(laws),
-        "n_laws_foreign": int(laws["level_group"].isin(["外国·国家", "欧盟"]).sum()),
-        "n_china_other": int(china_kinds.get(KIND_NAMES["other"], 0)),
-        "n_china_plan": int(china_kinds.get(KIND_NAMES["plan"], 0)),
+        "n_laws_foreign": int(laws["level"].isin(["foreign_national", "supranational"]).sum()),
+        "n_china_other": int(china_kinds.get("other", 0)),
+        "n_china_plan": int(china_kinds.get("plan", 0)),
         "n_other": int((pol["kind"] == "other").sum()),
         "n_targets": len(targets),
         "n_target_policies": targets["policy_id"].nunique(),
         "n_targets_2025": int((targets["target_year"] == 2025).sum()),
         "n_targets_china": int(targets["place"].isin(["中国", "北京"]).sum()),
         "n_targets_yuji": int((targets["wording"] == "预计").sum()),
-        "n_targets_lower": int(targets["lower_bound"].str.startswith("是").sum()),
+        "n_targets_lower": int((load("policy_targets")["lower_bound"] == "yes").sum()),
         "n_targets_beijing": int((targets["place"] == "北京").sum()),
         "top_body": issuers.loc[0, "body"],
         "top_body_rows": int(issuers.loc[0, "rows"]),
@@ -452,7 +395,8 @@ def headline_numbers() -> dict[str, str | int]:
         "n_distinct": int(distinct["distinct_after_cross_document"]),
         "n_distinct_min": int(distinct["distinct_after_possible_duplicates"]),
     }
-    for period, key in (("2023-07", "p2307"), ("2023-09 起", "p2309"), ("2024-06", "p2406"), ("2024-10", "p2410")):
+    for period in paras.index:  # keys p2307, p2309, p2406, p2410: the period's year and month
+        key = f"p{period[2:4]}{period[5:7]}"
         numbers[f"paras_{key}"] = int(paras[period])
         numbers[f"kw_{key}"] = "、".join(distinctive.loc[period, "words"]) or "（无）"
     numbers["report_para_ratio"] = f"{paras['2024-06'] / (paras.sum() - paras['2024-06']):.1f}"
