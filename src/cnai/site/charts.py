@@ -22,6 +22,7 @@ import pandas as pd
 from PIL import Image
 
 from .. import paths
+from ..views.columns import column_titles
 
 # Category colours: the five Okabe-Ito colours with at least 3:1 contrast on white (WCAG 1.4.11), then three
 # dark colours chosen to stay apart from them, and from each other, under protan, deutan and tritan colour
@@ -82,40 +83,22 @@ def _table_html(frame: pd.DataFrame) -> str:
     return f'<details class="cnai-data"><summary>数据表</summary>{table}</details>'
 
 
-# Tooltip titles for the column names charts share; a tooltip that sets its own title keeps it.
-TOOLTIP_TITLES = {
-    "quote": "原文引语", "source": "来源", "label": "来源", "doc_id": "来源文档", "date": "日期", "as_of_date": "日期",
-    "value": "数值", "unit": "单位", "year": "年份", "period": "期间", "company": "公司", "companies": "公司",
-    "models": "模型数", "model": "模型", "names": "名称", "name": "名称", "paragraphs": "段落数", "deals": "融资笔数",
-    "amount_text": "金额（原文）", "amount_millions": "金额（百万，原币种）", "currency": "币种", "round": "轮次",
-    "business": "业务", "region": "地区", "origin": "国别", "outlet": "媒体", "kind_name": "类型", "series_name": "系列",
-    "status_zh": "状态", "rank": "排名", "word": "关键词", "weight": "权重", "stated_pct": "原文 %",
-    "computed_pct": "复算 %", "difference_pp": "差（百分点）", "years": "年数", "basis": "依据",
-    "developer": "开发者", "release_date": "发布时间", "params_text": "参数（原文）", "params_b": "参数（十亿）",
-    "qualifier_name": "限定", "counted": "所数对象", "geography": "地域", "geography_name": "地域", "definition_text": "定义（原文）",
-    "claimant": "说法出处", "scope": "范围", "stage": "阶段", "type_name": "开发者类型", "scope_name": "类别",
-    "industry": "行业", "target_year": "目标年份", "source_body": "数据机构", "chars": "字符数", "lines": "行数",
-    "changes": "次数", "rule": "规则", "raw_chars": "原始字符数", "clean_chars": "清洗后字符数", "kept_share": "保留比例",
-    "date_precision": "日期精度", "precision": "日期精度", "part_id": "章节", "part_title": "章节标题",
-    "topic_name": "主题", "doc_paragraphs": "正文段落数", "share": "比例",
-}
-
-
-def _title_tooltips(node):
-    """Give tooltip fields Chinese titles (in place), wherever the spec nests its encodings."""
+def _title_tooltips(node, titles: dict[str, str]):
+    """Give tooltip fields their columns' Chinese titles from the schemas (in place), wherever the spec nests its
+    encodings; a tooltip that sets its own title keeps it."""
     if isinstance(node, dict):
         tooltip = node.get("tooltip")
         entries = tooltip if isinstance(tooltip, list) else [tooltip] if isinstance(tooltip, dict) else []
         for entry in entries:
             if isinstance(entry, dict) and "field" in entry and "title" not in entry:
-                title = TOOLTIP_TITLES.get(entry["field"])
+                title = titles.get(entry["field"])
                 if title:
                     entry["title"] = title
         for value in node.values():
-            _title_tooltips(value)
+            _title_tooltips(value, titles)
     elif isinstance(node, list):
         for value in node:
-            _title_tooltips(value)
+            _title_tooltips(value, titles)
 
 
 _fonts_registered = False
@@ -180,7 +163,7 @@ class Figure:
     def __init__(self, chart: alt.TopLevelMixin, name: str, source: str, description: str):
         self.name = name
         self.spec = chart.to_dict()
-        _title_tooltips(self.spec)
+        _title_tooltips(self.spec, column_titles())
         self.data = chart_data(self.spec)
         self.source = source
         self.description = description

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from ..views.columns import column_titles
 from .charts import SITE_DATA, site_prefix
 
 
@@ -63,9 +64,7 @@ class PlainTable:
 def plain(frame: pd.DataFrame, *, caption: str, columns: dict[str, str] | None = None) -> PlainTable:
     """A small static table with a caption: named index levels become ordinary columns, column names get their
     Chinese titles (`columns`, else the titles the schemas give), empty cells stay empty (no NaN)."""
-    from .charts import TOOLTIP_TITLES
-
     named_index = any(name is not None for name in frame.index.names)
     shown = frame.reset_index() if named_index else frame.reset_index(drop=True)
-    shown.columns = [(columns or {}).get(c, TOOLTIP_TITLES.get(c, c)) for c in shown.columns]
+    shown.columns = [(columns or {}).get(c, column_titles().get(c, c)) for c in shown.columns]
     return PlainTable(shown, caption)
