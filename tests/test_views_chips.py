@@ -1,12 +1,11 @@
-"""Chapter 3's tables (chips and compute) recomputed from the curated rows they summarise, and the prose's
-claims checked against the data."""
-import re
-
+"""Chapter 3's tables (chips and compute) checked against values counted by hand in data/curated/industry_chain.csv,
+chips.csv and the cleaned paragraphs, and against the claims the prose makes; failing inputs for the mapping files
+and the sentence finder."""
 import pandas as pd
 import pytest
 
 from cnai.data import load
-from cnai.facts.provenance import quote_key
+from cnai.errors import MappingError
 from cnai.views import chips
 
 
@@ -17,75 +16,89 @@ def numbers():
 
 # --- the industry chain ---------------------------------------------------------------------------------------
 
-def test_chain_rows_keep_every_row_and_know_each_section():
+def test_chain_rows_keep_every_row_and_title_each_section():
+    # industry_chain.csv has 114 data rows, in five runs of report_section: 6.3.1 chain_001–035 (35), 6.3.2
+    # chain_036–047 (12), 6.4 chain_048–099 (52), 4.1.4 chain_100–103 (4), 4.4.3 chain_104–114 (11).
     rows = chips.chain_rows()
-    assert len(rows) == len(load("industry_chain"))
-    assert rows["section"].notna().all() and rows["section_name"].notna().all()
-    assert set(rows["origin"]) <= {chips.DOMESTIC, chips.FOREIGN, chips.UNKNOWN}
+    assert len(rows) == 114
+    assert rows["section"].value_counts().to_dict() == {"6.4": 52, "6.3.1": 35, "6.3.2": 12, "4.4.3": 11, "4.1.4": 4}
+    assert rows.set_index("row_id").loc["chain_048", "section_name"] == "6.4 投资机会表（研报分国内、国外两栏）"
+    # the section menu opens on the 6.4 table
+    assert next(iter(chips.section_titles())) == "6.4"
 
 
 def test_origin_follows_companies_then_row_then_report_column():
-    assert chips.origin_of("US", None, "国内 (domestic) column") == (chips.FOREIGN, "companies.country")
-    assert chips.origin_of(None, "CN", None) == (chips.DOMESTIC, "行内 country")
-    assert chips.origin_of(None, None, "Report 6.4 … 国外 (foreign) column; specific country not stated.") == (
-        chips.FOREIGN, "研报国外栏")
-    assert chips.origin_of(None, None, "Report 6.3.1 …") == (chips.UNKNOWN, "无")
+    assert chips.origin_of("US", None, "domestic") == (chips.FOREIGN, "companies.country")
+    assert chips.origin_of(None, "CN", "foreign") == (chips.DOMESTIC, "行内 country")
+    assert chips.origin_of(None, None, "foreign") == (chips.FOREIGN, "研报国外栏")
+    assert chips.origin_of(None, None, "domestic") == (chips.DOMESTIC, "研报国内栏")
+    assert chips.origin_of(None, None, None) == (chips.UNKNOWN, "无")
     assert chips.origin_of(float("nan"), float("nan"), float("nan")) == (chips.UNKNOWN, "无")
 
 
-def test_no_source_of_origin_contradicts_another():
+def test_report_columns_are_the_64_table_and_agree_with_company_countries():
     chain = load("industry_chain")
+    # report_column is filled on exactly the 52 rows of the 6.4 table: 29 domestic, 23 foreign
+    assert chain["report_column"].notna().eq(chain["report_section"] == "6.4").all()
+    assert chain["report_column"].value_counts().to_dict() == {"domestic": 29, "foreign": 23}
     countries = load("companies").set_index("company_id")["country"]
     company_country = chain["company_id"].map(countries)
     both = chain["country"].notna() & company_country.notna()
     assert (chain.loc[both, "country"] == company_country[both]).all()
-    # a company the 6.4 table puts in its 国外 column is never CN in companies.csv, and vice versa
-    foreign_col = chain["notes"].str.contains("国外 (foreign) column", regex=False, na=False)
-    domestic_col = chain["notes"].str.contains("国内 (domestic) column", regex=False, na=False)
-    assert not (company_country[foreign_col] == "CN").any()
-    assert company_country[domestic_col].dropna().eq("CN").all()
+    assert not (company_country[chain["report_column"] == "foreign"] == "CN").any()
+    assert company_country[chain["report_column"] == "domestic"].dropna().eq("CN").all()
     # every company gets one origin across all its rows
     rows = chips.chain_rows()
     known = rows[rows["origin"] != chips.UNKNOWN]
     assert known.groupby("company_id")["origin"].nunique().max() == 1
 
 
-def test_chain_counts_add_up_to_the_named_rows():
-    counts = chips.chain_by_origin()
-    chain = load("industry_chain")
-    assert counts["companies"].sum() == chain["company"].notna().sum()
-    domestic = chips.chain_rows().query("origin == @chips.DOMESTIC and company.notna()")
-    assert counts.loc[counts["origin"] == chips.DOMESTIC, "companies"].sum() == len(domestic)
-
-
-def test_table_64_balance_recounted_from_the_report_columns(numbers):
-    chain = load("industry_chain")
-    table = chain[chain["notes"].str.startswith("Report 6.4")]
-    countries = load("companies").set_index("company_id")["country"]
-    domestic = table["company_id"].map(countries).eq("CN") | table["notes"].str.contains("国内 (domestic)", regex=False)
-    app = table["layer"] == "应用层"
-    assert numbers["t64_app_cn"] == int((app & domestic).sum()) == 16
-    assert numbers["t64_app_foreign"] == int((app & ~domestic).sum()) == 8
-    assert numbers["t64_cn_total"] + numbers["t64_foreign_total"] == len(table)
-    balance = chips.table_64_balance()
+def test_table_64_balance_matches_the_hand_count(numbers):
+    # counted by hand in industry_chain.csv, rows with report_section 6.4, by layer and report_column
+    # (domestic, foreign): 应用层 chain_056–071 / chain_048–055, 模型层 077–079 / 072–076, 算力层 084–087 / 080–083,
+    # 芯片层 091–094 / 088–090, 制造层 098–099 / 095–097.
+    balance = chips.table_64_balance().set_index("layer")
+    expected = {"应用层": (16, 8), "模型层": (3, 5), "算力层": (4, 4), "芯片层": (4, 3), "制造层": (2, 3)}
+    assert list(balance.index) == list(expected)  # in the order of data/mappings/chain_layers.yml
+    assert {layer: (int(r[chips.DOMESTIC]), int(r[chips.FOREIGN])) for layer, r in balance.iterrows()} == expected
     assert balance[chips.UNKNOWN].sum() == 0  # the 6.4 table gives every name a column
-    assert set(numbers["t64_cn_ahead"].split("、")) == {"应用层", "芯片层"}
-    assert set(numbers["t64_cn_behind"].split("、")) == {"模型层", "制造层"}
+    assert (numbers["t64_app_cn"], numbers["t64_app_foreign"]) == (16, 8)
+    assert (numbers["t64_cn_total"], numbers["t64_foreign_total"]) == (29, 23)
+    assert numbers["t64_cn_ahead"] == "应用层、芯片层" and numbers["t64_cn_behind"] == "模型层、制造层"
+    assert numbers["t64_chip_cn"] == "寒武纪、海光信息、景嘉微、龙芯中科"  # chain_091–094
 
 
-def test_multi_layer_companies_recount_layers_and_domestic_ones_stay_in_models_and_apps(numbers):
-    multi = chips.multi_layer_companies().set_index("company_id")
-    chain = load("industry_chain").dropna(subset=["company_id"])
-    layers = chain.groupby("company_id")["layer"].nunique()
-    assert multi["layers"].to_dict() == layers[layers >= 2].to_dict()
-    assert numbers["multi_top_name"] == "英特尔" and numbers["multi_top_layers"] == layers.max() == 5
-    domestic = multi[multi["origin"] == chips.DOMESTIC]
-    for layer_list in domestic["layer_list"]:
-        assert set(layer_list.split("、")) <= {"应用层", "模型层"}
+def test_unknown_origins_are_the_rows_without_any_country(numbers):
+    # 113 rows name a company (chain_001 does not). Known origin: the 52 rows of the 6.4 table, and 9 rows elsewhere
+    # whose company has a country in companies.csv or whose own country is filled: chain_028 OpenAI, chain_030
+    # 科大讯飞, chain_031 腾讯, chain_032 阿里巴巴, chain_034 百度 (6.3.1), chain_041 Groq, chain_043 OpenAI (6.3.2),
+    # chain_107 华为（海思）, chain_114 武汉电信器件 (4.4.3). 113 − 52 − 9 = 52 unknown; in 6.3.1, 34 − 5 = 29.
+    assert numbers["chain_rows"] == 113
+    assert numbers["chain_unknown"] == 52 and numbers["chain_unknown_share"] == "46%"
+    assert (numbers["s631_rows"], numbers["s631_unknown"]) == (34, 29)
+    rows = chips.chain_rows().dropna(subset=["company"])
+    known_elsewhere = rows[(rows["section"] != "6.4") & (rows["origin"] != chips.UNKNOWN)]
+    assert set(known_elsewhere["row_id"]) == {"chain_028", "chain_030", "chain_031", "chain_032", "chain_034",
+                                              "chain_041", "chain_043", "chain_107", "chain_114"}
+
+
+def test_multi_layer_companies_match_the_hand_count(numbers):
+    # distinct layers per company_id in industry_chain.csv (awk over the company_id and layer columns, sort -u):
+    # intel 5, samsung 4, apple 3, google 3, and 2 each for alibaba, baidu, meta, microsoft, tencent, tesla, tsmc.
+    multi = chips.multi_layer_companies().set_index("company_id")["layers"].to_dict()
+    assert multi == {"intel": 5, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
+                     "microsoft": 2, "tencent": 2, "tesla": 2, "tsmc": 2}
+    assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("英特尔", 5)
+    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层、光模块"
+    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("三星", 4)
+    # the prose: domestic companies span at most two layers, and only 应用层 and 模型层
     assert numbers["multi_cn_max"] == 2
+    assert set(numbers["multi_cn_names"].split("、")) == {"百度", "腾讯", "阿里巴巴"}
+    assert numbers["multi_cn_layers"] == "应用层、模型层"
 
 
 def test_layer_conflicts_are_the_foundry_placements_of_631_and_632(numbers):
+    # data/NOTES.md: 台积电/三星/英特尔 are 制造层 in 6.3.1 (chain_007–009) but 基建层 in 6.3.2 (chain_036–038)
     conflicts = chips.layer_conflicts()
     assert set(conflicts["company_id"]) == {"tsmc", "samsung", "intel"}
     for company_id, group in conflicts.groupby("company_id"):
@@ -94,110 +107,106 @@ def test_layer_conflicts_are_the_foundry_placements_of_631_and_632(numbers):
     assert set(numbers["conflict_names"].split("、")) == {"台积电", "三星", "英特尔"}
 
 
+def test_a_layer_or_section_missing_from_its_mapping_file_stops_the_chain(monkeypatch):
+    real = load("industry_chain")
+    changed = real.assign(layer=real["layer"].replace({"光模块": "量子层"}),
+                          report_section=real["report_section"].replace({"4.1.4": "9.9"}))
+    monkeypatch.setattr(chips, "load", lambda name: changed if name == "industry_chain" else load(name))
+    with pytest.raises(MappingError, match=r"report_sections\.yml.*'9\.9'"):
+        chips.chain_rows()
+    changed["report_section"] = real["report_section"]
+    with pytest.raises(MappingError, match=r"chain_layers\.yml.*'量子层'"):
+        chips.chain_by_origin()
+
+
 # --- accelerator specifications --------------------------------------------------------------------------------
 
-def test_spec_rows_are_every_row_with_a_value():
-    rows = chips.spec_rows()
-    assert len(rows) == load("chips")["spec_value"].notna().sum()
-    assert rows["kind"].notna().all() and rows["spec"].notna().all()
-    assert chips.specs_overview()["values"].sum() == len(rows)
+def test_spec_counts_match_the_hand_count(numbers):
+    # chips.csv: 23 rows have a spec_value, under 20 spec_names; only the three "… to train 1.8T-param GPT" names
+    # are stated for two chips (Hopper GPU chip_031–033, Blackwell GPU chip_034–036). Hardware specs with a value:
+    # process nm, INT8 TOPS, FP16 TFLOPS, memory GB, memory GB (HBM3e), memory bandwidth, transistors, AI compute.
+    assert numbers["spec_values"] == len(chips.spec_rows()) == 23
+    assert numbers["spec_names"] == 20
+    assert numbers["spec_comparable"] == 3
+    assert numbers["spec_comparable_chips"] == "Hopper GPU与Blackwell GPU"
+    assert numbers["hw_specs"] == 8
+    hardware = chips.specs_overview().query("kind == '硬件规格'")
+    assert set(hardware["spec_name"]) == {"process nm", "INT8 TOPS", "FP16 TFLOPS", "memory GB", "memory GB (HBM3e)",
+                                          "memory bandwidth", "transistors", "AI compute"}
+    assert (hardware["chips"] == 1).all()
 
 
-def test_only_like_with_like_is_compared(numbers):
-    comparable = chips.comparable_specs()
-    values = load("chips").dropna(subset=["spec_value"])
-    per_name = values.groupby("spec_name")["chip"].nunique()
-    assert set(comparable["spec_name"]) == set(per_name[per_name >= 2].index)
-    assert comparable.groupby("spec_name")["spec_unit"].nunique().max() == 1
-    assert numbers["spec_comparable"] == (per_name >= 2).sum() == 3
-    assert numbers["spec_names"] == len(per_name)
-    assert set(comparable["chip"]) == {"Hopper GPU", "Blackwell GPU"}
-
-
-def test_hopper_blackwell_ratios_recomputed(numbers):
-    chips_table = load("chips").dropna(subset=["spec_value"]).set_index(["spec_name", "chip"])["spec_value"]
-    gpus = chips_table[("count to train 1.8T-param GPT", "Blackwell GPU")] / chips_table[("count to train 1.8T-param GPT", "Hopper GPU")]
-    power = chips_table[("power to train 1.8T-param GPT", "Blackwell GPU")] / chips_table[("power to train 1.8T-param GPT", "Hopper GPU")]
-    assert numbers["gpu_ratio"] == pytest.approx(gpus) == pytest.approx(0.25)
-    assert numbers["power_ratio"] == pytest.approx(power)
+def test_hopper_blackwell_figures_from_the_quotes(numbers):
+    # chip_031–036: Hopper 8000 张, 15 兆瓦, 90 天; Blackwell 2000 张, 4 兆瓦, 90 天
+    assert numbers["gpu_ratio"] == pytest.approx(2000 / 8000)
+    assert numbers["power_ratio"] == pytest.approx(4 / 15)
     assert numbers["days_ratio"] == 1.0
+    assert (numbers["hopper_gpus"], numbers["blackwell_gpus"]) == ("8000 张", "2000 张")
+    assert (numbers["hopper_power"], numbers["blackwell_power"], numbers["hopper_days"]) == ("15 兆瓦", "4 兆瓦", "90 天")
+    comparable = chips.comparable_specs()
+    assert set(comparable["chip"]) == {"Hopper GPU", "Blackwell GPU"} and len(comparable) == 6
 
 
 def test_the_domestic_accelerator_shares_no_spec_with_foreign_chips(numbers):
-    values = load("chips").dropna(subset=["spec_value"])
-    domestic = set(values.loc[values["country"] == "CN", "spec_name"])
-    other = set(values.loc[values["country"] != "CN", "spec_name"])
-    assert domestic and not domestic & other
+    # chips.csv: the only CN rows with a spec_value are 昆仑2代's chip_001–003 (process nm, INT8 TOPS, FP16 TFLOPS),
+    # and no other chip states any of these three
     assert numbers["cn_spec_chips"] == "昆仑2代"
     assert numbers["cn_foreign_shared_specs"] == 0
+    assert numbers["kunlun_fp16"] == "128 TFLOPS@FP16"
 
 
-def test_hardware_specs_each_have_one_chip(numbers):
-    overview = chips.specs_overview()
-    hardware = overview[overview["kind"] == "硬件规格"]
-    assert (hardware["chips"] == 1).all()
-    assert numbers["hw_specs"] == len(hardware)
+def test_a100_and_blackwell_memory_sit_under_different_spec_names(numbers):
+    # chip_020 (A100 80GB, memory GB, 80 GB) and chip_028 (Blackwell, memory GB (HBM3e), 192 GB)
+    assert (numbers["a100_memory"], numbers["blackwell_memory"], numbers["blackwell_compute"]) == (
+        "80 GB", "192 GB", "20 PFLOPS")
 
 
-def test_quote_fix_rows_and_provenance_gaps(numbers):
-    notes = load("chips")["notes"].fillna("")
-    assert numbers["quote_fix_rows"] == notes.str.contains("QUOTE FIX").sum() == 4
-    gaps = chips.provenance_gaps()
-    assert len(gaps) == len(load("chips"))
-    # every QUOTE FIX row has a year missing from its quote, and only those
-    assert set(gaps.loc[gaps["year_in_quote"].eq(False), "chip_id"]) == set(gaps.loc[gaps["quote_fix"], "chip_id"])
-    # recount vendors missing from quotes independently: the A100 rows name no vendor
-    a100 = load("chips").query("chip == 'A100'")
-    assert not any("英伟达" in quote_key(q) or "NVIDIA" in quote_key(q) for q in a100["quote"])
-    assert numbers["vendor_not_in_quote"] >= len(a100)
+def test_spec_names_come_from_the_mapping_file():
+    entries = chips.spec_entries(pd.Series(["memory GB", None, "count to train 1.8T-param GPT"]))
+    assert entries["spec"].fillna("").tolist() == ["显存容量", "", "训练 1.8 万亿参数 GPT：GPU 数"]
+    assert entries["kind"].fillna("").tolist() == ["硬件规格", "", "训练用量"]
 
 
-def test_blackwell_rows_cover_every_blackwell_name():
+def test_a_spec_name_missing_from_spec_names_yml_is_an_error_naming_file_and_value(monkeypatch):
+    with pytest.raises(MappingError, match=r"spec_names\.yml.*'warp factor'"):
+        chips.spec_entries(pd.Series(["memory GB", "warp factor"]))
+    real = load("chips")
+    changed = real.assign(spec_name=real["spec_name"].replace({"transistors": "transistor count"}))
+    monkeypatch.setattr(chips, "load", lambda name: changed if name == "chips" else load(name))
+    with pytest.raises(MappingError, match=r"spec_names\.yml.*'transistor count'"):
+        chips.spec_rows()
+
+
+def test_blackwell_rows_are_the_blackwell_b100_and_gb200_rows():
+    # chips.csv rows whose chip is Blackwell 小芯片 (chip_022–023), B100 (024), GB200 超级芯片 (025), Blackwell
+    # (027–030) or Blackwell GPU (034–036)
     rows = chips.blackwell_rows()
-    names = set(rows["chip"])
-    assert {"Blackwell", "Blackwell 小芯片", "Blackwell GPU", "B100", "GB200 超级芯片"} <= names
-    listed = load("chips")["chip"]
-    assert len(rows) == (listed.str.startswith("Blackwell") | listed.isin(["B100", "GB200 超级芯片"])).sum()
-
-
-def test_a100_and_blackwell_memory_sit_under_different_spec_names():
-    values = load("chips").dropna(subset=["spec_value"])
-    a100 = values.query("chip == 'A100 80GB'")["spec_name"].tolist()
-    blackwell = values.query("chip == 'Blackwell' and spec_unit == 'GB'")["spec_name"].tolist()
-    assert a100 and blackwell and not set(a100) & set(blackwell)
+    assert rows["chip_id"].tolist() == ["chip_022", "chip_023", "chip_024", "chip_025", "chip_027", "chip_028",
+                                        "chip_029", "chip_030", "chip_034", "chip_035", "chip_036"]
+    assert rows.set_index("chip_id").loc["chip_024", "spec"] == "（无规格）"
 
 
 # --- phone makers and the commentary ---------------------------------------------------------------------------
 
-def test_phone_moves_are_every_fact_of_the_phone_article():
+def test_phone_moves_are_every_fact_of_the_phone_article(numbers):
+    # the zqrb_2023_07 rows: chips chip_047–053 (7) and chip_investments inv_001–005 (5), all from article a3
     moves = chips.phone_chip_moves()
-    zqrb_chips = load("chips").query("doc_id == 'zqrb_2023_07'")
-    zqrb_inv = load("chip_investments").query("doc_id == 'zqrb_2023_07'")
-    # every zqrb chip and investment row comes from the phone-chip article, so none may be dropped
-    assert len(moves) == len(zqrb_chips) + len(zqrb_inv)
+    assert sorted(moves["fact_id"]) == [f"chip_0{n}" for n in range(47, 54)] + [f"inv_00{n}" for n in range(1, 6)]
+    assert numbers["phone_facts"] == 12
     assert moves["para_id"].str.startswith("zqrb_2023_07:a3:").all()
-    paras = load("paragraphs").set_index("para_id")["text"]
-    for para_id, quote in zip(moves["para_id"], moves["quote"]):
-        assert quote_key(quote) in quote_key(paras[para_id])
+    assert moves.set_index("fact_id").loc["inv_003", "item"] == "芯片研发投入"  # labels.yml, investment_metric
 
 
 def test_phone_makers_make_small_chips_and_the_soc_row_is_a_chip_vendor(numbers):
-    zqrb = load("chips").query("doc_id == 'zqrb_2023_07'")
-    soc = zqrb[zqrb["use"] == "phone_soc"]
-    assert soc["vendor"].tolist() == ["联发科"] and numbers["soc_actor"] == "联发科"
-    made = numbers["phone_made_items"].split("、")
-    assert "ISP" in made and "DSP" in made and "SoC" not in made
-    # the chart title says phone makers start from ISP and DSP: both are made by 小米 and vivo
-    makers = zqrb[zqrb["chip"].str.contains("ISP|DSP")]
-    assert set(makers["vendor"]) == {"小米", "vivo"}
+    # chip_048 (SoC, use phone_soc) is 联发科's; chip_047–053 otherwise are ISP芯片, 影像、功率的小芯片, ISP, DSP, 自有芯片
+    assert numbers["soc_actor"] == "联发科"
+    assert numbers["phone_made_items"] == "ISP、影像、功率的小芯片、DSP、自有芯片"
 
 
 def test_portfolio_wording_is_taken_from_the_quotes(numbers):
-    folio = chips.portfolios().set_index("investor")
-    for investor, row in folio.iterrows():
-        assert row["as_written"] in re.sub(r"\s+", "", row["quote"])
-        assert str(int(row["value"])) in row["as_written"]
-    assert numbers["xiaomi_portfolio"] == "约110家" and numbers["hubble_portfolio"] == "超60家"
+    # inv_001 "约 110家芯片半导体与电子相关企业", inv_002 "超60家半导体企业", inv_003 "数百亿元"
+    assert (numbers["xiaomi_portfolio"], numbers["xiaomi_counts"]) == ("约110家", "芯片半导体与电子相关企业")
+    assert (numbers["hubble_portfolio"], numbers["hubble_counts"]) == ("超60家", "半导体企业")
     assert numbers["huawei_rd"] == "数百亿元"
 
 
@@ -209,26 +218,37 @@ def test_amount_as_written():
     assert chips.amount_as_written("no amount", float("nan"), float("nan")) is None
 
 
-def test_commentary_terms_recount_the_paragraphs(numbers):
-    terms = chips.commentary_terms()
-    paras = load("paragraphs").query("doc_id == 'zqrb_2023_07' and part_id == 'a5' and kind == 'body'")
-    assert len(terms) == 2 * len(paras) and numbers["commentary_paras"] == len(paras)
-    total_make = sum(text.count("“造”") for text in paras["text"])
-    assert terms.loc[terms["term"] == chips.MAKE, "mentions"].sum() == total_make
-    # the chart title's reading: a paragraph on 造 alone comes before one on 买 alone; the last says 从“买”到“造”
-    assert numbers["make_only_para"] < numbers["buy_only_para"]
-    last = paras.sort_values("para_no")["text"].iloc[-1]
-    assert "从“买”到“造”" in last
+def test_argument_order_matches_the_hand_count(numbers):
+    # “造” and “买” (with their quotation marks) counted by reading the six paragraphs of zqrb_2023_07 part a5:
+    # 1: 1 and 1; 2: 1 and 0; 3: 0 and 1; 4: 3 and 3; 5: none; 6: 1 and 1 (从“买”到“造”)
+    order = chips.argument_order().set_index("para_no")
+    assert order[chips.MAKE].tolist() == [1, 1, 0, 3, 0, 1]
+    assert order[chips.BUY].tolist() == [1, 0, 1, 3, 0, 1]
+    assert order["focus"].tolist() == ["两者", "造", "买", "两者", "均未提", "两者"]
+    assert (numbers["make_only_para"], numbers["buy_only_para"], numbers["commentary_paras"]) == (2, 3, 6)
 
 
-def test_quoted_sentences_are_verbatim(numbers):
+def test_quoted_sentences_are_whole_sentences_of_their_article(numbers):
+    assert numbers["q_verdict"] == "笔者认为，“造”和“买”，没有绝对的好坏，但要因时制宜。"
+    assert numbers["q_question"] == "那么，手机芯片应该“造”还是“买”？"
+    assert numbers["q_rd"] == "华为一位工程师对记者透露，对于芯片研发，华为已经投入数百亿元的研发费用。"
     paras = load("paragraphs")
-    text = " ".join(paras.loc[paras["doc_id"] == "zqrb_2023_07", "text"])
-    for key, value in numbers.items():
-        if key.startswith("q_"):
-            assert value and value in text, key
-    with pytest.raises(KeyError):
-        chips.sentence_with("zqrb_2023_07:a5:1", "不在段落里的字")
+    for key, (doc, part), _ in chips.QUOTED_PHRASES:
+        text = "".join(paras.loc[(paras["doc_id"] == doc) & (paras["part_id"] == part), "text"])
+        assert numbers[key] in text and numbers[key][-1] in "。！？", key
+
+
+def test_the_sentence_finder_fails_on_a_phrase_found_nowhere_or_twice():
+    paras = pd.DataFrame({"doc_id": ["d", "d", "e"], "part_id": ["a1", "a1", "a1"],
+                          "text": ["甲说芯片难。乙说芯片贵！", "丙说算力够", "丁说芯片好。"]})
+    assert chips.sentence_in(("d", "a1"), "算力", paras) == "丙说算力够"
+    assert chips.sentence_in(("d", "a1"), "芯片贵", paras) == "乙说芯片贵！"
+    with pytest.raises(LookupError, match=r"0 sentences of d part a1 contain '芯片好'"):
+        chips.sentence_in(("d", "a1"), "芯片好", paras)
+    with pytest.raises(LookupError, match=r"2 sentences of d part a1 contain '芯片'"):
+        chips.sentence_in(("d", "a1"), "芯片", paras)
+    with pytest.raises(LookupError, match=r"zqrb_2023_07 part a5 contain '“造”'"):
+        chips.sentence_in(chips.COMMENTARY, "“造”")
 
 
 # --- the table and the caveats ---------------------------------------------------------------------------------
@@ -236,26 +256,58 @@ def test_quoted_sentences_are_verbatim(numbers):
 def test_chips_table_keeps_every_row_with_doc_and_quote():
     table = chips.chips_table()
     curated = load("chips")
-    assert len(table) == len(curated)
+    assert len(table) == 54  # chips.csv has 54 data rows
     assert table["编号"].tolist() == curated["chip_id"].tolist()
     assert table["原文"].tolist() == curated["quote"].tolist()
     assert table["doc_id"].notna().all()
 
 
 def test_blank_countries_are_counted_not_guessed(numbers):
-    curated = load("chips")
-    assert numbers["chips_no_country"] == curated["country"].isna().sum()
-    assert (chips.chips_table()["国家"] == "未注明").sum() == numbers["chips_no_country"]
-    rows = chips.chain_rows().dropna(subset=["company"])
-    assert numbers["chain_unknown"] == (rows["origin"] == chips.UNKNOWN).sum()
-    # unknown rows really have no country anywhere and no 6.4 column
-    unknown = rows[rows["origin"] == chips.UNKNOWN]
-    assert unknown["company_country"].isna().all() and unknown["country"].isna().all()
-    assert unknown["section"].ne("6.4").all()
+    # chips.csv: country filled on 11 rows (chip_001–004, 040, 047, 049–053), blank on 43 of 54
+    assert (numbers["chips_rows"], numbers["chips_no_country"], numbers["chips_no_country_share"]) == (54, 43, "80%")
+    assert (chips.chips_table()["国家"] == "未注明").sum() == 43
+
+
+def test_quote_fix_rows_and_provenance_gaps(numbers):
+    # quote_fixed is yes on chip_022–024 and chip_026, whose not_in_quote is "vendor | date"
+    fixed = chips.quote_fix_rows()
+    assert fixed["chip_id"].tolist() == ["chip_022", "chip_023", "chip_024", "chip_026"]
+    assert numbers["quote_fix_ids"] == "chip_022、chip_023、chip_024、chip_026" and numbers["quote_fix_rows"] == 4
+    assert set(fixed["missing"]) == {"厂商、日期"}
+    # read in the quotes: the vendor (or an alias in companies.csv) is missing from 24 quotes: chip_010–012,
+    # 017–024, 026, 027–036, 045 (其), 053; the year of the date from the 4 QUOTE FIX quotes only
+    gaps = chips.provenance_gaps()
+    assert numbers["vendor_not_in_quote"] == 24 and numbers["year_not_in_quote"] == 4
+    missing_vendor = set(gaps.loc[gaps["vendor_in_quote"].eq(False), "chip_id"])
+    assert missing_vendor == {f"chip_{n:03d}" for n in [10, 11, 12, *range(17, 25), 26, *range(27, 37), 45, 53]}
+    assert set(gaps.loc[gaps["year_in_quote"].eq(False), "chip_id"]) == set(fixed["chip_id"])
+
+
+def test_typed_caveat_columns_agree_with_the_quotes():
+    chips_rows = load("chips")
+    gaps = chips.provenance_gaps().set_index("chip_id")
+    # a field the curators mark as not in the quote really is not there
+    for chip_id, fields in zip(chips_rows["chip_id"], chips_rows["not_in_quote"]):
+        if isinstance(fields, str):
+            assert ("vendor" not in fields) or not gaps.loc[chip_id, "vendor_in_quote"], chip_id
+            assert ("date" not in fields) or not gaps.loc[chip_id, "year_in_quote"], chip_id
+    # a misprint kept as written, and a value in words or as a range, are written in the row's quote
+    for column in ("misprint", "value_as_written"):
+        rows = chips_rows.dropna(subset=[column])
+        assert all(value in quote for value, quote in zip(rows[column], rows["quote"])), column
+    assert chips_rows.dropna(subset=["value_as_written"])["spec_value"].isna().all()
+
+
+def test_caveats_in_the_table(numbers):
+    flags = chips.chips_table().set_index("编号")["注意"]
+    assert "Blackwell 指架构、小芯片、B100 还是 GB200 未说明" in flags["chip_027"]
+    assert "公司层面份额，非芯片规格" in flags["chip_045"]
+    assert "原文笔误（Grop LPU），照录" in flags["chip_040"]
+    assert "数值为文字或区间，未录" in flags["chip_019"] and "训练用量，非硬件规格" in flags["chip_019"]
+    assert flags["chip_001"] == ""
 
 
 def test_chart_frames_have_no_missing_values():
     for frame in (chips.chain_by_origin(), chips.multi_layer_companies(), chips.specs_overview(),
                   chips.comparable_specs(), chips.phone_chip_moves(), chips.commentary_terms()):
         assert not frame.isna().any().any()
-        assert isinstance(frame, pd.DataFrame)

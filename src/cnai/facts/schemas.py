@@ -107,6 +107,18 @@ class Chips(Curated):
     spec_unit: Series[str] = pa.Field(nullable=True)
     date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
+    quote_fixed: Series[str] = pa.Field(isin=["yes", "no"], description=(
+        "yes where the curators replaced a quote that joined two paragraphs by one of them (QUOTE FIX)"))
+    not_in_quote: Series[str] = pa.Field(nullable=True, str_matches=r"^(vendor|date|chip)( \| (vendor|date|chip))*$",
+                                         description="the row's fields its quote does not state (taken from a "
+                                                     "neighbouring paragraph or the section), ' | '-separated")
+    chip_ambiguous: Series[str] = pa.Field(isin=["yes", "no"], description=(
+        "yes where the text does not say which product the chip name means (Blackwell: architecture, die, B100 or GB200)"))
+    company_figure: Series[str] = pa.Field(isin=["yes", "no"], description=(
+        "yes where the figure belongs to the company, not to a chip (a market share)"))
+    misprint: Series[str] = pa.Field(nullable=True, description="a misprint of the source kept verbatim in the quote, as written")
+    value_as_written: Series[str] = pa.Field(nullable=True, description=(
+        "the value as the quote writes it where spec_value is blank because it is in words or a range"))
 
 
 class ChipInvestments(Curated):
@@ -129,6 +141,11 @@ class IndustryChain(Curated):
     company: Series[str] = pa.Field(nullable=True, description="blank where the report names the layer only")
     company_id: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
+    report_section: Series[str] = pa.Field(str_matches=r"^\d+(\.\d+)*$", description=(
+        "the section of the report the row comes from (6.3.1 six-layer chain, 6.3.2 commentary, 6.4 investment table, "
+        "4.1.4 public-cloud ranking, 4.4.3 optical-module ranking)"))
+    report_column: Series[str] = pa.Field(nullable=True, isin=["domestic", "foreign"], description=(
+        "the column (国内 / 国外) of the report's 6.4 investment table that names the company; blank elsewhere"))
 
 
 class Robots(Curated):

@@ -3,8 +3,12 @@ makers' chip strategies and the "make or buy" commentary.
 
 Every function returns a small DataFrame (or a dict of headline values) built only from the curated tables and the
 paragraphs table. Helpers that other chapters may want as well: `origin_of` (domestic / foreign / not stated, with
-the basis of the call), `paragraph_of` (the cleaned paragraph a curated quote comes from) and `sentence_with`
-(a verbatim sentence of a paragraph, for quoting in the prose).
+the basis of the call), `paragraph_of` (the cleaned paragraph a curated quote comes from) and `sentence_in`
+(the one verbatim sentence of an article that holds a phrase, for quoting in the prose).
+
+Curation decisions are read from data/mappings: spec_names.yml (Chinese name and kind of each spec_name),
+chain_layers.yml (order of the chain's layers), report_sections.yml (titles of the report's sections) and
+labels.yml (chip_use, spec_kind, investment_metric, chips_column).
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import re
 import pandas as pd
 
 from ..data import load
+from ..facts import mappings
 from ..facts.provenance import number_forms, quote_key
 from .corpus import topic_keywords_by_source
 
@@ -20,69 +25,67 @@ from .corpus import topic_keywords_by_source
 
 DOMESTIC, FOREIGN, UNKNOWN = "国内", "国外", "未注明"
 
-LAYER_ORDER = ["应用层", "模型层", "算力层", "芯片层", "制造层", "基建层", "AI 公有云服务厂商", "光模块"]
 
-SECTIONS = {
-    "6.4": "6.4 投资机会表（研报分国内、国外两栏）",
-    "6.3.1": "6.3.1 产业链六层图（Techovedas）",
-    "6.3.2": "6.3.2 各层竞争格局评述",
-    "4.1.4": "4.1.4 AI 公有云厂商（IDC 2022 上半年）",
-    "4.4.3": "4.4.3 光模块 TOP10（LightCounting 2022）",
-}
+def layer_order() -> list[str]:
+    """The chain's layers in the order charts list them (data/mappings/chain_layers.yml)."""
+    ranks = mappings.read("chain_layers")
+    return sorted(ranks, key=ranks.get)
 
-USE_NAMES = {"training": "训练", "inference": "推理", "phone_soc": "手机 SoC", "isp": "ISP（图像信号处理）",
-             "npu": "NPU", "other": "其他"}
 
-SPEC_NAMES = {
-    "process nm": "制程",
-    "process": "制程（未给数值）",
-    "INT8 TOPS": "INT8 算力",
-    "FP16 TFLOPS": "FP16 算力",
-    "AI compute": "AI 算力（精度未注明）",
-    "memory GB": "显存容量",
-    "memory GB (HBM3e)": "HBM3e 容量",
-    "memory bandwidth": "存储带宽",
-    "transistors": "晶体管数",
-    "compute vs previous generation": "算力较前代",
-    "HBM capacity and bandwidth vs previous": "HBM 容量与带宽较前代",
-    "FP4 compute vs Hopper": "FP4 算力较 Hopper",
-    "computing speed-up": "计算速度提升",
-    "power increase": "功率增加",
-    "cost increase": "成本增加",
-    "inference speed vs NVIDIA GPU": "推理速度较英伟达 GPU",
-    "count used to train GPT-3": "训练 GPT-3 所用 GPU 数",
-    "days to train GPT-3": "训练 GPT-3 所用天数",
-    "count used to train GPT-4": "训练 GPT-4 所用 GPU 数",
-    "count to train 1.8T-param GPT": "训练 1.8 万亿参数 GPT：GPU 数",
-    "power to train 1.8T-param GPT": "训练 1.8 万亿参数 GPT：电力",
-    "days to train 1.8T-param GPT": "训练 1.8 万亿参数 GPT：天数",
-    "market share (Mobileye, 自动驾驶芯片市场)": "Mobileye 自动驾驶芯片市占率",
-}
+def section_titles() -> dict[str, str]:
+    """Report section → title, in the order of the chapter's section menu (data/mappings/report_sections.yml)."""
+    return dict(mappings.read("report_sections"))
 
-INVESTMENT_METRICS = {"semiconductor_companies_invested": "对外投资的企业数", "chip_rd_spend": "芯片研发投入",
-                      "chip_investment_expansion": "扩大芯片投资", "fundraising_target_semiconductor": "半导体计划筹资",
-                      "capacity_expansion_investment": "投资扩产"}
+
+def column_titles() -> dict[str, str]:
+    """Chinese titles of the chips columns shown as tables (labels.yml, block chips_column)."""
+    return mappings.labels("chips_column")
+
+
+def spec_entries(spec_names: pd.Series) -> pd.DataFrame:
+    """The Chinese name (spec), kind code (spec_kind) and kind name (kind) of each spec_name
+    (data/mappings/spec_names.yml); blank names stay blank, and a name the file lacks raises MappingError naming
+    the file and the name."""
+    entries = mappings.harmonize(spec_names, "spec_names")
+    name = entries.map(lambda e: e["name"] if isinstance(e, dict) else None)
+    code = entries.map(lambda e: e["kind"] if isinstance(e, dict) else None)
+    return pd.DataFrame({"spec": name, "spec_kind": code, "kind": mappings.display(code, "spec_kind")},
+                        index=spec_names.index)
+
 
 PHONE_ARTICLE = ("zqrb_2023_07", "a3")  # 国产手机厂商迎“造芯分水岭” 未来如何突围发展？
 COMMENTARY = ("zqrb_2023_07", "a5")     # 手机芯片是“造”还是“买”？
+# The sentences the prose quotes, each found by a phrase only it contains: (glue key, article, phrase).
+QUOTED_PHRASES = [
+    ("q_soc_hard", PHONE_ARTICLE, "SoC集成芯片难度重重"),
+    ("q_isp_low", PHONE_ARTICLE, "ISP芯片进入门槛相对较低"),
+    ("q_rd", PHONE_ARTICLE, "数百亿元"),
+    ("q_cautious", PHONE_ARTICLE, "不可盲目进入芯片领域"),
+    ("q_invest", PHONE_ARTICLE, "重点支持国产芯片企业"),
+    ("q_question", COMMENTARY, "应该“造”还是“买”"),
+    ("q_make_risk", COMMENTARY, "选择造芯的确应该慎重"),
+    ("q_buy_hard", COMMENTARY, "依赖进口"),
+    ("q_verdict", COMMENTARY, "因时制宜"),
+    ("q_strategy", COMMENTARY, "以“买”为主"),
+    ("q_long_run", COMMENTARY, "从长远来看"),
+]
 
 
 def _labels() -> pd.Series:
     return load("documents").set_index("doc_id")["label"]
 
 
-def origin_of(company_country, row_country, notes) -> tuple[str, str]:
+def origin_of(company_country, row_country, report_column) -> tuple[str, str]:
     """Domestic, foreign or not stated, and the basis of the call, in this order of precedence:
     companies.country (CN → 国内, any other code → 国外); else the row's own country; else the column of the
-    report's 6.4 table that the curator's notes name ("国内 (domestic) column" / "国外 (foreign) column");
-    else 未注明. A blank country is never read as foreign."""
+    report's 6.4 table that names it (industry_chain.report_column: domestic / foreign); else 未注明. A blank
+    country is never read as foreign."""
     for value, basis in ((company_country, "companies.country"), (row_country, "行内 country")):
         if isinstance(value, str) and value:
             return (DOMESTIC if value == "CN" else FOREIGN), basis
-    text = notes if isinstance(notes, str) else ""
-    if "国内 (domestic) column" in text:
+    if report_column == "domestic":
         return DOMESTIC, "研报国内栏"
-    if "国外 (foreign) column" in text:
+    if report_column == "foreign":
         return FOREIGN, "研报国外栏"
     return UNKNOWN, "无"
 
@@ -97,14 +100,19 @@ def paragraph_of(doc_id: str, quote: str) -> str | None:
     return None
 
 
-def sentence_with(para_id: str, needle: str) -> str:
-    """The whole sentence (ending in 。！？ or the paragraph's end) of a paragraph that contains `needle`,
-    verbatim, for quoting in the prose. Raises KeyError if the needle is not there."""
-    text = load("paragraphs").set_index("para_id").loc[para_id, "text"]
-    for sentence in re.findall(r"[^。！？]*[。！？]?", text):
-        if needle in sentence:
-            return sentence.strip()
-    raise KeyError(f"{needle!r} not in {para_id}")
+def sentence_in(article: tuple[str, str], needle: str, paragraphs: pd.DataFrame | None = None) -> str:
+    """The one sentence (ending in 。！？ or its paragraph's end) of an article (doc_id, part_id) that contains
+    `needle`, verbatim, for quoting in the prose. Raises LookupError naming the article and the needle if no
+    sentence or more than one contains it."""
+    doc, part = article
+    paras = load("paragraphs") if paragraphs is None else paragraphs
+    texts = paras.loc[(paras["doc_id"] == doc) & (paras["part_id"] == part), "text"]
+    found = [sentence.strip() for text in texts for sentence in re.findall(r"[^。！？]*[。！？]?", text)
+             if needle and needle in sentence]
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} sentences of {doc} part {part} contain {needle!r}; "
+                          "the prose quotes exactly one: change the phrase")
+    return found[0]
 
 
 def amount_as_written(quote: str, value, unit) -> str | None:
@@ -132,12 +140,11 @@ def chain_rows() -> pd.DataFrame:
     chain = load("industry_chain")
     countries = load("companies").set_index("company_id")["country"]
     company_country = chain["company_id"].map(countries)
-    calls = [origin_of(c, r, n) for c, r, n in zip(company_country, chain["country"], chain["notes"])]
-    section = chain["notes"].str.extract(r"Report (\d+(?:\.\d+)*)", expand=False)
+    calls = [origin_of(c, r, k) for c, r, k in zip(company_country, chain["country"], chain["report_column"])]
     frame = chain.assign(
         company_country=company_country,
         origin=[c[0] for c in calls], origin_basis=[c[1] for c in calls],
-        section=section, section_name=section.map(SECTIONS),
+        section=chain["report_section"], section_name=mappings.harmonize(chain["report_section"], "report_sections"),
         source=chain["doc_id"].map(_labels()),
     )
     return frame[["row_id", "section", "section_name", "layer", "layer_en", "company", "company_id",
@@ -150,7 +157,7 @@ def chain_by_origin() -> pd.DataFrame:
     rows = chain_rows().dropna(subset=["company"])
     grouped = rows.groupby(["section", "section_name", "layer", "origin"], as_index=False).agg(
         companies=("row_id", "size"), names=("company", lambda s: "、".join(s)))
-    grouped["layer_rank"] = grouped["layer"].map({name: i for i, name in enumerate(LAYER_ORDER)})
+    grouped["layer_rank"] = mappings.harmonize(grouped["layer"], "chain_layers")
     return grouped.sort_values(["section", "layer_rank", "origin"]).reset_index(drop=True)
 
 
@@ -159,7 +166,7 @@ def table_64_balance() -> pd.DataFrame:
     counts = chain_by_origin().query("section == '6.4'")
     wide = counts.pivot_table(index="layer", columns="origin", values="companies", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=[DOMESTIC, FOREIGN, UNKNOWN], fill_value=0)
-    wide = wide.reindex([layer for layer in LAYER_ORDER if layer in wide.index])
+    wide = wide.reindex([layer for layer in layer_order() if layer in wide.index])
     return wide.rename_axis(columns=None).reset_index()
 
 
@@ -177,9 +184,10 @@ def multi_layer_companies(min_layers: int = 2) -> pd.DataFrame:
     """Companies the report places in at least `min_layers` different layers (any section), with the layers."""
     rows = chain_rows().dropna(subset=["company_id"])
     names = load("companies").set_index("company_id")["name"]
+    order = layer_order()
     grouped = rows.groupby("company_id").agg(
         layers=("layer", "nunique"),
-        layer_list=("layer", lambda s: "、".join(sorted(set(s), key=LAYER_ORDER.index))),
+        layer_list=("layer", lambda s: "、".join(sorted(set(s), key=order.index))),
         sections=("section", lambda s: "、".join(sorted(set(s)))),
         rows=("row_id", "size"))
     grouped = grouped[grouped["layers"] >= min_layers].reset_index()
@@ -203,28 +211,15 @@ def layer_conflicts(first: str = "制造层", second: str = "基建层") -> pd.D
 
 # --- 2. accelerator specifications -------------------------------------------------------------------------------
 
-def spec_kind(spec_name: str, unit) -> str:
-    """Kind of a stated figure: training-run usage, market share, relative claim (倍, %) or hardware spec."""
-    if "train" in spec_name:
-        return "训练用量"
-    if spec_name.startswith("market share"):
-        return "市场份额"
-    if unit in ("倍", "%"):
-        return "相对提升（各有基准）"
-    return "硬件规格"
-
-
 def spec_rows() -> pd.DataFrame:
     """Every chips row with a stated numeric value (none dropped), with a Chinese spec name, kind and the
     number of distinct chips stated for the same spec_name."""
     chips = load("chips").dropna(subset=["spec_value"])
-    frame = chips.assign(
-        spec=chips["spec_name"].map(lambda s: SPEC_NAMES.get(s, s)),
-        kind=[spec_kind(n, u) for n, u in zip(chips["spec_name"], chips["spec_unit"])],
+    frame = chips.join(spec_entries(chips["spec_name"])).assign(
         value_text=[f"{v:g} {u}" for v, u in zip(chips["spec_value"], chips["spec_unit"])],
         date=chips["date"].fillna("未注明"),
         source=chips["doc_id"].map(_labels()),
-        quote_fix=chips["notes"].str.contains("QUOTE FIX", na=False),
+        quote_fix=chips["quote_fixed"].eq("yes"),
     )
     frame["chips_with_spec"] = frame.groupby("spec_name")["chip"].transform("nunique")
     return frame[["chip_id", "chip", "vendor", "country", "spec_name", "spec", "kind", "spec_value", "spec_unit",
@@ -270,16 +265,13 @@ def domestic_foreign_spec_overlap() -> pd.DataFrame:
     })
 
 
-# Chinese column titles for the chips rows shown as tables in the chapter.
-COLUMN_TITLES = {"chip_id": "编号", "chip": "芯片", "vendor": "厂商", "spec_name": "规格（字段）", "spec": "规格",
-                 "value_text": "数值", "spec_unit": "单位", "missing": "不在引语中的字段"}
-
-
 def quote_fix_rows() -> pd.DataFrame:
-    """Chips rows whose chip, vendor or year is not in the quote but in a neighbouring paragraph (QUOTE FIX)."""
+    """Chips rows whose quote the curators replaced by one of the two paragraphs it joined (QUOTE FIX), with the
+    fields the new quote does not state (their Chinese column titles)."""
     chips = load("chips")
-    fixed = chips[chips["notes"].str.contains("QUOTE FIX", na=False)]
-    missing = fixed["notes"].str.findall(r"([A-Z/ ]+) NOT IN QUOTE").map(lambda m: "、".join(s.strip() for s in m))
+    fixed = chips[chips["quote_fixed"] == "yes"]
+    missing = fixed["not_in_quote"].fillna("").map(
+        lambda fields: "、".join(mappings.label("chips_column", f) for f in fields.split(" | ") if f))
     return fixed.assign(missing=missing, value_text=fixed["spec_value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))[
         ["chip_id", "chip", "vendor", "spec_name", "value_text", "spec_unit", "date", "missing", "quote"]
     ].reset_index(drop=True)
@@ -290,7 +282,7 @@ def blackwell_rows() -> pd.DataFrame:
     belongs to is not said (data/NOTES.md)."""
     chips = load("chips")
     picked = chips[chips["chip"].str.startswith("Blackwell") | chips["chip"].str.contains("B100|GB200")]
-    return picked.assign(spec=picked["spec_name"].map(lambda s: SPEC_NAMES.get(s, s) if isinstance(s, str) else "（无规格）"),
+    return picked.assign(spec=spec_entries(picked["spec_name"])["spec"].fillna("（无规格）"),
                          value_text=[("" if pd.isna(v) else f"{v:g} {u}") for v, u in
                                      zip(picked["spec_value"], picked["spec_unit"])])[
         ["chip_id", "chip", "spec", "value_text", "quote"]].reset_index(drop=True)
@@ -317,7 +309,7 @@ def phone_chip_moves() -> pd.DataFrame:
     inv = inv[inv["para_id"].str.startswith(f"{doc}:{part}:", na=False)]
     inv_moves = pd.DataFrame({
         "fact_id": inv["fact_id"], "actor": inv["investor"], "strategy": "资本投入（投）",
-        "item": inv["metric"].map(INVESTMENT_METRICS),
+        "item": mappings.display(inv["metric"], "investment_metric"),
         "as_written": [amount_as_written(q, v, u) or "（未给数额）" for q, v, u in
                        zip(inv["quote"], inv["value"], inv["unit"])],
         "country": None, "para_id": inv["para_id"], "quote": inv["quote"],
@@ -375,7 +367,7 @@ def argument_order() -> pd.DataFrame:
 
 def provenance_gaps() -> pd.DataFrame:
     """For every chips row (none dropped): is the vendor (its name or an alias in companies) written in the
-    row's own quote, is the year of its date, and is the row marked QUOTE FIX by the curators?"""
+    row's own quote, is the year of its date, and did the curators replace its quote (QUOTE FIX)?"""
     chips = load("chips")
     companies = load("companies").set_index("company_id")
 
@@ -393,11 +385,11 @@ def provenance_gaps() -> pd.DataFrame:
     year_in = [(str(d)[:4] in k) if isinstance(d, str) else None for d, k in zip(chips["date"], keys)]
     return pd.DataFrame({"chip_id": chips["chip_id"], "chip": chips["chip"], "vendor": chips["vendor"],
                          "vendor_in_quote": vendor_in, "date": chips["date"], "year_in_quote": year_in,
-                         "quote_fix": chips["notes"].str.contains("QUOTE FIX", na=False)})
+                         "quote_fix": chips["quote_fixed"].eq("yes")})
 
 
-def _flags(chip: str, spec_name, unit, notes, gaps) -> str:
-    text = notes if isinstance(notes, str) else ""
+def _flags(row, kind, gaps) -> str:
+    """The caveats of one chips row, from its typed columns and its provenance gaps."""
     flags = []
     if gaps.quote_fix:
         flags.append("QUOTE FIX：引语换成了相邻段落的一句")
@@ -405,15 +397,15 @@ def _flags(chip: str, spec_name, unit, notes, gaps) -> str:
         flags.append("厂商不在引语中（取自上下文）")
     if gaps.year_in_quote is False:
         flags.append("年份不在引语中（取自相邻段落）")
-    if chip.startswith("Blackwell") and "ambiguous" in text:
-        flags.append("Blackwell 指架构、小芯片、B100 还是 GB200 未说明")
-    if isinstance(spec_name, str) and spec_kind(spec_name, unit) == "训练用量":
+    if row.chip_ambiguous == "yes":
+        flags.append(f"{row.chip} 指架构、小芯片、B100 还是 GB200 未说明")
+    if kind == "training_usage":
         flags.append("训练用量，非硬件规格")
-    if "not a per-chip spec" in text:
+    if row.company_figure == "yes":
         flags.append("公司层面份额，非芯片规格")
-    if re.search(r"typo|\(sic\)", text):
-        flags.append("原文笔误（Trillium GPU、Grop LPU），照录")
-    if "spec_value left blank" in text:
+    if isinstance(row.misprint, str):
+        flags.append(f"原文笔误（{row.misprint}），照录")
+    if isinstance(row.value_as_written, str):
         flags.append("数值为文字或区间，未录")
     return "；".join(flags)
 
@@ -421,19 +413,18 @@ def _flags(chip: str, spec_name, unit, notes, gaps) -> str:
 def chips_table() -> pd.DataFrame:
     """All chips rows (none dropped), readable columns for the searchable table."""
     chips = load("chips")
-    labels = _labels()
     gaps = provenance_gaps()
+    entries = spec_entries(chips["spec_name"])
     value_text = [("" if pd.isna(v) else f"{v:g}") + ("" if pd.isna(u) else f" {u}") for v, u in
                   zip(chips["spec_value"], chips["spec_unit"])]
-    flags = [_flags(c, s, u, n, g) for c, s, u, n, g in
-             zip(chips["chip"], chips["spec_name"], chips["spec_unit"], chips["notes"], gaps.itertuples())]
-    return pd.DataFrame({
-        "编号": chips["chip_id"], "芯片": chips["chip"], "厂商": chips["vendor"],
-        "国家": chips["country"].fillna("未注明"), "用途": chips["use"].map(USE_NAMES).fillna("未注明"),
-        "规格": chips["spec_name"].map(lambda s: SPEC_NAMES.get(s, s) if isinstance(s, str) else ""),
-        "数值": value_text, "日期": chips["date"].fillna(""), "注意": flags,
-        "来源": chips["doc_id"].map(labels), "doc_id": chips["doc_id"], "原文": chips["quote"],
+    flags = [_flags(row, kind, g) for row, kind, g in zip(chips.itertuples(), entries["spec_kind"], gaps.itertuples())]
+    table = pd.DataFrame({
+        "chip_id": chips["chip_id"], "chip": chips["chip"], "vendor": chips["vendor"],
+        "country": chips["country"].fillna(UNKNOWN), "use": mappings.display(chips["use"], "chip_use").fillna(UNKNOWN),
+        "spec": entries["spec"].fillna(""), "value_text": value_text, "date": chips["date"].fillna(""), "flags": flags,
+        "source": chips["doc_id"].map(_labels()), "doc_id": chips["doc_id"], "quote": chips["quote"],
     })
+    return table.rename(columns=column_titles())
 
 
 def headline_numbers() -> dict[str, object]:
@@ -471,7 +462,7 @@ def headline_numbers() -> dict[str, object]:
     out["multi_cn_max"] = int(domestic_multi["layers"].max())
     out["multi_cn_names"] = "、".join(domestic_multi["name"])
     out["multi_cn_layers"] = "、".join(sorted(set("、".join(domestic_multi["layer_list"]).split("、")),
-                                             key=LAYER_ORDER.index))
+                                             key=layer_order().index))
 
     specs = spec_rows()
     overview = specs_overview()
@@ -522,28 +513,16 @@ def headline_numbers() -> dict[str, object]:
     rd = moves[moves["item"] == "芯片研发投入"].iloc[0]
     out["huawei_rd"] = rd["as_written"]
 
-    doc, part = PHONE_ARTICLE
-    a3 = f"{doc}:{part}:"
-    out["q_soc_hard"] = sentence_with(a3 + "6", "SoC集成芯片难度重重")
-    out["q_isp_low"] = sentence_with(a3 + "7", "ISP芯片进入门槛相对较低")
-    out["q_rd"] = sentence_with(a3 + "11", "数百亿元")
-    out["q_cautious"] = sentence_with(a3 + "15", "不可盲目进入芯片领域")
-    out["q_invest"] = sentence_with(a3 + "17", "重点支持国产芯片企业")
-    doc, part = COMMENTARY
-    a5 = f"{doc}:{part}:"
-    out["q_question"] = sentence_with(a5 + "1", "应该“造”还是“买”")
-    out["q_make_risk"] = sentence_with(a5 + "2", "选择造芯的确应该慎重")
-    out["q_buy_hard"] = sentence_with(a5 + "3", "依赖进口")
-    out["q_verdict"] = sentence_with(a5 + "4", "因时制宜")
-    out["q_strategy"] = sentence_with(a5 + "4", "以“买”为主")
-    out["q_long_run"] = sentence_with(a5 + "5", "从长远来看")
+    paras = load("paragraphs")
+    for key, article, needle in QUOTED_PHRASES:
+        out[key] = sentence_in(article, needle, paras)
     order = argument_order()
     out["make_only_para"] = int(order.loc[order["focus"] == "造", "para_no"].iloc[0])
     out["buy_only_para"] = int(order.loc[order["focus"] == "买", "para_no"].iloc[0])
     out["commentary_paras"] = len(order)
 
     topics = load("paragraph_topics").query("topic == 'chips' and doc_id == 'zqrb_2023_07'")
-    phone_parts = topics["para_id"].str.startswith(("zqrb_2023_07:a3:", "zqrb_2023_07:a5:"))
+    phone_parts = topics["para_id"].str.startswith(tuple(f"{doc}:{part}:" for doc, part in (PHONE_ARTICLE, COMMENTARY)))
     out["zqrb_chip_paras"] = len(topics)
     out["zqrb_phone_paras"] = int(phone_parts.sum())
     dates = load("documents").set_index("doc_id")["date"]
