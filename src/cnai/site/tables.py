@@ -16,6 +16,7 @@ class Table:
         from itables import to_html_datatable
 
         self.name = name
+        frame = frame.rename(columns=column_titles())  # headers of the table and its CSV: the schemas' titles
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         frame.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
         shown = frame.astype(object).where(frame.notna(), "")  # blank cells, not NaN/None
@@ -36,7 +37,8 @@ class Table:
 
 
 def searchable(frame: pd.DataFrame, *, name: str, caption: str, source: str) -> Table:
-    """A table readers can search and sort in the browser, with its CSV; no network needed."""
+    """A table readers can search and sort in the browser, with its CSV; no network needed. Column names get their
+    Chinese titles from the schemas (cnai.views.columns), in the page and in the CSV."""
     return Table(frame, name, caption, source)
 
 

@@ -46,6 +46,11 @@ class ViewColumns(pa.DataFrameModel):
     precision: Series[str] = pa.Field(title="日期精度", description="how precise a date is")
     scope: Series[str] = pa.Field(title="范围", description="what a figure covers or what is counted")
     kind: Series[str] = pa.Field(title="类型", description="the kind of a row (document, policy, metric …)")
+    spec: Series[str] = pa.Field(title="规格", description="display name of a chip specification")
+    value_text: Series[str] = pa.Field(title="数值", description="a value with its unit, as a reader reads it")
+    missing: Series[str] = pa.Field(title="不在引语中的字段", description="fields of the row that its quote does not state")
+    flags: Series[str] = pa.Field(title="注意", description="caveats on the row")
+    as_written: Series[str] = pa.Field(title="原文写法", description="the figure as the text writes it")
 
 
 def _titles(model) -> dict[str, str]:
