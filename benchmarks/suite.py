@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import copy_book  # noqa: E402  (the same clean copy the tests build)
-from site import RESULTS  # noqa: E402  (benchmarks/site.py)
 
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- benchmarks/suite.py: begin -->", "<!-- benchmarks/suite.py: end -->"
 SUITES = {"fast (`-m \"not build\"`)": ["-m", "not build"], "full (README's command)": []}
 
@@ -54,6 +54,17 @@ def section(rows: list[tuple[str, float, str]]) -> str:
     return "\n".join(lines)
 
 
+def write_section(text: str) -> None:
+    """Replace this script's section of RESULTS.md (between its markers), or append it."""
+    results = RESULTS.read_text(encoding="utf-8")
+    if BEGIN in results and END in results:
+        head, rest = results.split(BEGIN, 1)
+        results = head + text + rest.split(END, 1)[1]
+    else:
+        results = results.rstrip("\n") + "\n\n" + text + "\n"
+    RESULTS.write_text(results, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
@@ -66,7 +77,7 @@ def main() -> None:
     text = section(rows)
     print(text)
     if args.write:
-        write_section(text, BEGIN, END)
+        write_section(text)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
-"""Tests of the robotics chapter's views: recomputed independently from the curated tables."""
+"""Tests of the robotics chapter's views against values counted by hand in the curated CSVs, and of the mapping
+files they read failing on a value they lack."""
 import csv
 import math
+import shutil
 
 import pandas as pd
 import pytest
 
 from cnai import paths
-from cnai.data import load
+from cnai.errors import MappingError
 
 from cnai.views import robotics
 
@@ -16,9 +18,29 @@ def raw_rows(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+@pytest.fixture
+def mappings_copy(tmp_path, monkeypatch):
+    """A writable copy of data/mappings that the views read instead of the real one; returns an editor that drops
+    the lines of one file that start with a given text."""
+    folder = tmp_path / "mappings"
+    shutil.copytree(paths.MAPPINGS, folder)
+    monkeypatch.setattr(paths, "MAPPINGS", folder)
+
+    def drop_lines(name: str, start: str) -> None:
+        path = folder / f"{name}.yml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(start)]
+        assert len(kept) < len(lines), f"no line of {name}.yml starts with {start!r}"
+        path.write_text("".join(kept), encoding="utf-8")
+
+    return drop_lines
+
+
 # --- humanoid specs ---------------------------------------------------------------------------------------------
 
 def test_spec_table_rows_are_robot_001_to_008():
+    # data/curated/robots.csv: the 8 rows with report_table 4.7.3 (the 各家人形机器人对比 table, 电动版 Atlas from
+    # its parenthesis); robot_017 to robot_019 come from the 4.1.5 deal tables and are not spec rows.
     assert robotics.spec_table_robots()["robot_id"].tolist() == [f"robot_{i:03d}" for i in range(1, 9)]
 
 
@@ -33,6 +55,7 @@ def test_every_spec_cell_is_kept_and_plotted_values_match_the_table():
             assert row.plotted and math.isclose(row.value, float(cell))
         else:
             assert not row.plotted and pd.isna(row.value)
+    assert set(specs["spec"]) == {"身高（米）", "体重（千克）", "自由度（个）"}  # labels.yml, block robot_spec
 
 
 def test_joint_counts_and_ranges_are_never_plotted_as_dof():
@@ -53,76 +76,67 @@ def test_lower_bound_weight_is_marked():
 
 def test_prose_claims_on_dof():
     """Three robots state one DoF number; Optimus Gen2 has the most (42), CyberOne the fewest (21)."""
-    stated = [(float(r["dof"]), r["product"]) for r in raw_rows("robots") if r["dof"]]
-    assert len(stated) == 3
-    assert max(stated) == (42.0, "Optimus Gen2") and min(stated) == (21.0, "CyberOne")
+    # robots.csv, spec rows: dof filled for robot_003 (42), robot_005 (21) and robot_006; height_m for 6 of the 8,
+    # weight_kg for 7 (electric Atlas has neither).
     coverage = robotics.spec_coverage().set_index("spec")
     assert coverage.loc["自由度（个）", "plotted"] == 3 and coverage.loc["身高（米）", "plotted"] == 6
     assert coverage.loc["体重（千克）", "plotted"] == 7
+    dof = robotics.humanoid_specs().query("spec_key == 'dof' and plotted").set_index("product")["value"]
+    assert dof.idxmax() == "Optimus Gen2" and dof.max() == 42 and dof.idxmin() == "CyberOne" and dof.min() == 21
+
+
+def test_tesla_line_passes_no_notes():
+    tesla = robotics.tesla_line()
+    # robots.csv: company_id tesla with a year: robot_009 (2021), 010 (2022), 011 and 012 (2023), 013 (2025)
+    assert tesla["robot_id"].tolist() == ["robot_009", "robot_010", "robot_011", "robot_012", "robot_013"]
+    assert "notes" not in tesla.columns
 
 
 # --- supply chain -----------------------------------------------------------------------------------------------
 
 def test_supply_chain_join_keeps_every_row_and_resolves_every_company():
+    # data/curated/robot_supply_chain.csv has 48 rows naming 42 companies
     chain = robotics.supply_chain()
-    raw = raw_rows("robot_supply_chain")
-    assert len(chain) == len(raw) and sorted(chain["row_id"]) == sorted(r["row_id"] for r in raw)
+    assert len(chain) == 48 and chain["row_id"].is_unique and chain["company_id"].nunique() == 42
     assert chain["company_name"].notna().all()
-    assert (chain["group"] != "其他").all(), "every component needs a family in COMPONENT_GROUPS"
-    assert len(robotics.supply_chain_table()) == len(raw)
+    assert len(robotics.supply_chain_table()) == 48
 
 
-def test_companies_per_group_and_region_recount():
-    raw = raw_rows("robot_supply_chain")
-    countries = {r["company_id"]: r["country"] for r in raw_rows("companies")}
-    expected = {}
-    for row in raw:
-        country = countries[row["company_id"]]
-        region = "文中未注明" if not country else ("中国" if country == "CN" else "海外")
-        expected.setdefault((robotics.COMPONENT_GROUPS[row["component"]], region), set()).add(row["company_id"])
-    got = robotics.components_by_region().set_index(["group", "region"])["companies"].to_dict()
-    assert got == {key: len(ids) for key, ids in expected.items()}
-
-
-def test_sensors_name_the_most_companies():
+def test_companies_per_family_counted_by_hand():
+    # robot_supply_chain.csv, components grouped as data/mappings/robot_components.yml says, distinct company_id per
+    # family: 传感器 12 (六维力/力矩传感器 11 rows + 力矩传感器 1; 6 CN, and ATI US, SCHUNK DE, Robotiq CA, OnRobot DK,
+    # Sintokogio and WACOH-TECH JP abroad), 丝杠 11, 电机 11, 减速器 7, 控制与算力 3, 驱动器与编码器 1.
     by_region = robotics.components_by_region()
-    totals = by_region.drop_duplicates("group").set_index("group")["group_companies"]
-    assert totals.idxmax() == "传感器" and totals.max() == 12
+    totals = by_region.drop_duplicates("group").set_index("group")["group_companies"].to_dict()
+    assert totals == {"传感器": 12, "丝杠": 11, "电机": 11, "减速器": 7, "控制与算力": 3, "驱动器与编码器": 1}
+    sensors = by_region[by_region["group"] == "传感器"].set_index("region")["companies"].to_dict()
+    assert sensors == {"中国": 6, "海外": 6}
 
 
-def test_listed_suppliers_are_exactly_those_a_text_calls_listed_and_all_from_zqrb():
-    listed_companies = {r["company_id"] for r in raw_rows("companies") if r["listed"] == "yes"}
-    expected = {r["company_id"] for r in raw_rows("robot_supply_chain")
-                if r["listed"] == "yes" or r["company_id"] in listed_companies}
+def test_listed_suppliers_are_the_five_zqrb_names():
+    # robot_supply_chain.csv listed = yes, or companies.csv listed = yes: 埃斯顿, 科力尔, 拓维信息, 宇环数控, 中大力德
     listed = robotics.listed_suppliers()
-    assert set(listed["company_id"]) == expected and len(listed) == 5
+    assert set(listed["company_id"]) == {"aisidun", "kelier", "tuowei_xinxi", "yuhuan_shukong", "zhongda_lide"}
     assert set(listed["doc_id"]) == {"zqrb_2023_07"}
 
 
 def test_haozhi_is_named_for_five_components():
-    counts = {}
-    for row in raw_rows("robot_supply_chain"):
-        counts.setdefault(row["company"], set()).add(row["component"])
+    # robot_supply_chain.csv: 昊志机电 is in 5 rows with 5 different components, 伟创电气 in 3; nobody else in two
     multi = robotics.multi_component_suppliers()
-    assert multi.iloc[0]["company"] == "昊志机电" and multi.iloc[0]["components"] == len(counts["昊志机电"]) == 5
-    assert len(multi) == sum(len(c) > 1 for c in counts.values())
+    assert multi[["company", "components"]].values.tolist() == [["昊志机电", 5], ["伟创电气", 3]]
 
 
 # --- market size and growth -------------------------------------------------------------------------------------
 
-def test_market_series_values_come_from_market_metrics_and_rates_are_excluded():
-    series = robotics.robot_market_series()
-    metrics = load("market_metrics").set_index("metric_id")
-    assert not metrics.loc[series["metric_id"], "metric"].isin(["cagr", "growth_rate"]).any()
-    assert (metrics.loc[series["metric_id"], "value"].to_numpy() == series["value"].to_numpy()).all()
-    assert not series["subject_zh"].str.contains("[A-Za-z]{4}", regex=True).any(), "every subject needs a Chinese name"
-
-
 def test_every_robot_related_level_row_is_charted():
-    selected = [r["metric_id"] for r in raw_rows("market_metrics")
-                if r["metric"] not in ("cagr", "growth_rate")
-                and any(w in r["subject"].lower() for w in ("robot", "embodied", "reducer", "screw", "sensor", "motor"))]
-    assert sorted(robotics.robot_market_series()["metric_id"]) == sorted(selected)
+    # market_metrics.csv, subjects about robots, embodied AI, reducers, screws, sensors or motors, rates left out:
+    # 25 market_size rows (cn robot 2, embodied 2, torque motor 2, coreless 2, harmonic global 4 and China 4,
+    # ball screw 2, roller screw 2, torque sensor 2, six-axis value 2 and robot-industry value 1) and 6 other rows
+    # (industrial robot installations 2, six-axis volume 2 and robot-industry volume 2): 31 rows in 14 series.
+    series = robotics.robot_market_series()
+    assert len(series) == 31 and series["metric_id"].is_unique and series["series"].nunique() == 14
+    assert not series["subject_zh"].str.contains("[A-Za-z]{4}", regex=True).any()
+    assert (series["kind_zh"] == "未标明").sum() == 8  # the two harmonic-reducer series, 4 years each
 
 
 def test_every_series_with_two_years_grows():
@@ -130,35 +144,32 @@ def test_every_series_with_two_years_grows():
     growing = multiples[multiples["points"] >= 2]
     assert len(growing) == 13 and (growing["last_value"] > growing["first_value"]).all()
     top = growing.sort_values("multiple").iloc[-1]
-    assert top["series"] == "中国六维力传感器销量（套）" and round(84000 / 8360) == round(top["multiple"]) == 10
+    # mm-145 8360 套 (2022) → mm-153 84000 套 (2027): 84000 / 8360 = 10.05
+    assert top["series"] == "中国六维力传感器销量（套）" and top["multiple"] == pytest.approx(10.05, abs=0.005)
 
 
-def cagr(start: float, end: float, years: float) -> float:
-    return ((end / start) ** (1 / years) - 1) * 100
-
-
-def test_growth_checks_recompute_independently():
-    checks = robotics.robot_growth_checks()
-    for row in checks.itertuples():
-        years = int(str(row.end_period)[:4]) - int(str(row.base_period)[:4])
-        assert row.computed_pct == pytest.approx(cagr(row.base_value, row.end_value, years), abs=0.01)
-        assert row.agrees == (abs(row.computed_pct - row.stated_pct) <= 1.0)
-
-
-def test_checks_are_growth_checks_rows():
+def test_growth_checks_against_hand_computed_cagrs():
     checks = robotics.robot_growth_checks().set_index("metric_id")
-    reference = load("growth_checks").set_index("metric_id").loc[checks.index]
-    assert (checks["computed_pct"] == reference["computed_pct"]).all()
-    assert (checks["basis"].str.startswith("期间不一致") == ~reference["period_matches"]).all()
+    # (end/start)^(1/years) - 1 with the endpoints in market_metrics.csv:
+    # mm-122 力矩电机 mm-120 6.12 (2022) → mm-121 8.99 (2028): (8.99/6.12)^(1/6) = 1.46895^0.16667 = 1.0662 → 6.62 %
+    # mm-138 滚珠丝杠 mm-136 15.71 (2019) → mm-137 20.44 (2027): (20.44/15.71)^(1/8) = 1.30108^0.125 = 1.0334 → 3.34 %
+    # mm-155 六维力销量 mm-145 8360 (2022) → mm-153 84000 (2027): (84000/8360)^(1/5) = 10.0478^0.2 = 1.5864 → 58.64 %
+    # mm-006 智能机器人 mm-004 76 (2022) → mm-005 536 (2027): (536/76)^(1/5) = 7.05263^0.2 = 1.4780 → 47.80 %
+    expected = {"mm-122": 6.62, "mm-138": 3.34, "mm-155": 58.64, "mm-006": 47.80}
+    for metric_id, pct in expected.items():
+        assert checks.loc[metric_id, "computed_pct"] == pytest.approx(pct, abs=0.01), metric_id
+    # stated 8.01, 5.1 and 60 %: more than 1 pp off; stated 47.9 %: within
+    assert not checks.loc[["mm-122", "mm-138", "mm-155"], "agrees"].any() and checks.loc["mm-006", "agrees"]
 
 
 def test_mismatched_periods_use_the_sizes_stated_with_the_rate():
-    metrics = load("market_metrics").set_index("metric_id")
+    metrics = {row["metric_id"]: row for row in raw_rows("market_metrics")}
     checks = robotics.robot_growth_checks()
     mismatched = checks[~checks["period_matches"]]
     assert set(mismatched["metric_id"]) == {"mm-125", "mm-130", "mm-135", "mm-143"}
+    assert mismatched["basis"].str.startswith("期间不一致").all()
     for row in mismatched.itertuples():
-        rate, base, end = metrics.loc[row.metric_id], metrics.loc[row.base_metric_id], metrics.loc[row.end_metric_id]
+        rate, base, end = metrics[row.metric_id], metrics[row.base_metric_id], metrics[row.end_metric_id]
         assert rate["metric"] == "cagr"
         assert base["doc_id"] == end["doc_id"] == rate["doc_id"]
         assert base["unit"] == end["unit"] and base["source_body"] == end["source_body"] == rate["source_body"]
@@ -170,41 +181,47 @@ def test_three_rates_disagree_as_the_prose_says():
     assert len(checks) == 10
     assert set(checks.loc[~checks["agrees"], "metric_id"]) == {"mm-122", "mm-138", "mm-155"}
     torque = checks.set_index("metric_id").loc["mm-122"]
-    assert torque["implied_years"] == pytest.approx(5.0, abs=0.05)     # "像是把 6 年少算了一年"
+    # ln(8.99/6.12) / ln(1.0801) = 0.38456 / 0.07705 = 4.99 years at the stated rate: "像是把 6 年少算了一年"
+    assert torque["implied_years"] == pytest.approx(5.0, abs=0.05)
+    assert torque["subject_zh"] == "全球力矩电机市场复合增长率"
 
 
 def test_unchecked_rates_are_the_yoy_sensor_growths():
     unchecked = robotics.robot_rates_unchecked()
-    assert len(unchecked) == 4
+    # market_metrics.csv: mm-147, mm-148, mm-151, mm-152, the 2022 yoy growths of six-axis sensors
+    assert set(unchecked["metric_id"]) == {"mm-147", "mm-148", "mm-151", "mm-152"}
     assert (unchecked["metric"] == "growth_rate").all() and unchecked["subject_zh"].str.contains("六维力").all()
 
 
 # --- financing --------------------------------------------------------------------------------------------------
 
-def test_robot_deals_recount_from_the_csv():
-    expected = {r["deal_id"] for r in raw_rows("funding_deals") if "机器人" in r["business"] or "人形" in r["business"]}
+def test_robot_deals_counted_by_hand():
+    # funding_deals.csv rows whose business contains 机器人 or 人形: 17 in the domestic table, fx-025 (Figure AI) in
+    # the foreign one
+    expected = {"cn-002", "cn-003", "cn-005", "cn-011", "cn-024", "cn-026", "cn-027", "cn-028", "cn-030", "cn-036",
+                "cn-049", "cn-052", "cn-059", "cn-061", "cn-062", "cn-067", "cn-080", "fx-025"}
     deals = robotics.robot_deals()
-    assert set(deals["deal_id"]) == expected and len(deals) == 18
+    assert set(deals["deal_id"]) == expected
     counts = robotics.robot_deal_counts().set_index("table")
     assert counts.loc["domestic", "robot_deals"] == 17 and counts.loc["domestic", "all_deals"] == 80
+    assert set(deals["table_zh"]) == {"国内", "国外"}  # labels.yml, block deal_table, as in chapter 5
 
 
 def test_amounts_are_millions_of_their_own_currency():
-    factor = {"万": 0.01, "亿": 100.0}
-    for row in robotics.robot_deal_amounts().itertuples():
-        raw = next(r for r in raw_rows("funding_deals") if r["deal_id"] == row.deal_id)
-        expected = float(raw["amount_value"]) * factor[raw["amount_unit"][0]]
-        assert row.amount_millions == pytest.approx(expected)
-        assert row.currency == ("USD" if raw["amount_unit"].endswith("美元") else "CNY")
+    amounts = robotics.robot_deal_amounts().set_index("deal_id")
+    # amount_text in funding_deals.csv: 超 10 亿人民币 = 1000, 3.69 亿人民币 = 369, 超 2 亿人民币 = 200,
+    # 336.51 万人民币 = 3.3651 million yuan; 6.75 亿美元 = 675 million dollars
+    assert amounts["amount_millions"].to_dict() == pytest.approx(
+        {"cn-011": 1000, "cn-062": 369, "cn-080": 200, "cn-028": 3.3651, "fx-025": 675})
+    assert amounts.loc["fx-025", "currency"] == "USD" and amounts.loc["fx-025", "currency_zh"] == "美元（百万）"
 
 
 def test_totals_never_mix_currencies():
     totals = robotics.robot_deal_totals().set_index("currency")
-    amounts = robotics.robot_deal_amounts()
-    assert list(totals.index) == sorted(amounts["currency"].unique())
-    for currency, group in amounts.groupby("currency"):
-        assert totals.loc[currency, "total_millions"] == pytest.approx(group["amount_millions"].sum())
+    assert list(totals.index) == ["CNY", "USD"]
     assert totals.loc["CNY", "total_millions"] == pytest.approx(3.3651 + 369 + 1000 + 200)
+    assert totals.loc["USD", "total_millions"] == 675
+    assert totals.loc["CNY", "humanoid_millions"] == 1000  # 智元机器人 only
 
 
 def test_largest_deal_in_each_currency_is_a_humanoid_maker():
@@ -228,10 +245,30 @@ def test_embodied_deals_outside_the_filter_do_not_mention_robots():
 # --- tables and keywords ------------------------------------------------------------------------------------------
 
 def test_robots_table_keeps_every_row():
-    assert len(robotics.robots_table()) == len(raw_rows("robots"))
+    assert len(robotics.robots_table()) == 19  # data/curated/robots.csv has 19 rows
 
 
 def test_keyword_sources_split_by_paragraph_count():
     kept, dropped = robotics.keywords_by_source(), robotics.keyword_sources_dropped()
     assert set(kept["doc_id"]) == {"zqrb_2023_07", "hti_report_2024_06"}
     assert set(dropped["doc_id"]) == {"cnr_2024", "breakthing_2023_07"} and (dropped["paragraphs"] < 5).all()
+
+
+# --- the mapping files fail on what they lack -------------------------------------------------------------------
+
+def test_a_component_without_a_family_names_the_file_and_the_component(mappings_copy):
+    mappings_copy("robot_components", "编码器:")
+    with pytest.raises(MappingError, match=r"robot_components\.yml.*'编码器'"):
+        robotics.supply_chain()
+
+
+def test_a_robot_subject_without_a_name_names_the_file_and_the_subject(mappings_copy):
+    mappings_copy("market_subjects", "Global industrial robot installations:")
+    with pytest.raises(MappingError, match=r"market_subjects\.yml.*'Global industrial robot installations'"):
+        robotics.robot_market_series()
+
+
+def test_a_rate_subject_without_a_name_stops_the_growth_checks(mappings_copy):
+    mappings_copy("market_subjects", "Global torque motor market CAGR:")
+    with pytest.raises(MappingError, match=r"market_subjects\.yml.*'Global torque motor market CAGR'"):
+        robotics.robot_growth_checks()

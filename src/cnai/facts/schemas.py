@@ -164,6 +164,10 @@ class Robots(Curated):
     drive: Series[str] = pa.Field(nullable=True)
     price_value: Series[float] = pa.Field(nullable=True)
     price_unit: Series[str] = pa.Field(nullable=True)
+    report_table: Series[str] = pa.Field(nullable=True, str_matches=r"^\d+(\.\d+)+$",
+                                         description="section number of the HTI report table the row was transcribed "
+                                                     "from (4.7.3: the 各家人形机器人对比 spec table; 4.1.5: the 1Q24 "
+                                                     "financing tables); blank for rows read from running text or a caption")
 
 
 class RobotSupplyChain(Curated):

@@ -3,8 +3,8 @@ the products of listed companies.
 
 Money is never converted between currencies: deal amounts stay in millions of their own currency (万 = 0.01 M,
 亿 = 100 M, from `cnai.facts.derived.funding_amounts`), and market sizes stay in the unit the text writes. Where a
-function groups or labels rows by a rule of its own (a deal's sector, a market series), the rule is spelled out
-here and every row keeps the text it was read from.
+function groups or labels rows by a rule of its own (a deal's sector, a market series, a round's stage), the rule
+is a file under data/mappings and every row keeps the text it was read from.
 """
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import re
 
 import pandas as pd
 
-from ..facts.mappings import display
 from ..data import load
 from ..dates import to_timestamp
+from ..errors import MappingError
+from ..facts.mappings import display, harmonize, label, labels, path_of, read, section
+from ..facts.market_subjects import subject_names, subject_series
 
 REPORT = "hti_report_2024_06"
-KIND_NAMES = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
-UNSTATED = "未说明"
-TABLE_NAMES = {"domestic": "国内", "foreign": "国外", "other": "正文叙述"}
+UNSTATED = "未标明"  # a figure whose text does not say whether it is actual, estimated or forecast
 
 
 def _labels() -> pd.Series:
@@ -28,31 +28,6 @@ def _labels() -> pd.Series:
 
 # --- market size ------------------------------------------------------------------------------------------------
 
-# subject as curated → (series key, Chinese series name). Two subjects are merged into one series on purpose, so
-# that their disagreement shows on one chart: the report's UPS chart title (mm-105) and the cnr forecast worded
-# "大模型产业规模" (mm-022); the original subject stays in the `subject` column and the tooltip.
-MARKET_SERIES = {
-    "China large-model industry market size": ("cn_llm", "中国大模型产业市场规模"),
-    "China large-model industry size": ("cn_llm", "中国大模型产业市场规模"),
-    "China intelligent robot market size": ("cn_robot", "中国智能机器人市场规模"),
-    "Chengdu AI industry size": ("cd_ai", "成都市人工智能产业规模（2024 年前三季度）"),
-    "Global embodied-AI market size": ("embodied", "全球具身智能市场规模"),
-    "Global digital advertising market size": ("digital_ads", "全球数字广告市场规模"),
-    "China public cloud services market size (IaaS/PaaS/SaaS)": ("cn_cloud", "中国公有云服务市场规模（2022 上半年）"),
-    "Optical module market size": ("optical", "光模块市场规模"),
-    "AI chip market size (edge and cloud)": ("ai_chip", "AI 芯片市场规模（含边缘和云端）"),
-    "Global data-centre UPS market size": ("ups", "全球数据中心 UPS 市场规模"),
-    "Data-centre UPS market size (chart title)": ("ups", "全球数据中心 UPS 市场规模"),
-    "Global torque motor market size": ("torque_motor", "全球力矩电机市场规模"),
-    "Global coreless DC motor market size": ("coreless", "全球空心杯直流电机市场规模"),
-    "Global harmonic reducer market size for industrial robots": ("harmonic_global", "全球工业机器人用谐波减速机市场规模"),
-    "China harmonic reducer market size for industrial robots": ("harmonic_cn", "国内工业机器人用谐波减速机市场规模"),
-    "Global precision ball screw market size": ("ball_screw", "全球精密滚珠丝杠市场规模"),
-    "Global roller screw market size": ("roller_screw", "全球滚柱丝杠市场规模"),
-    "Global torque (force) sensor market size": ("torque_sensor", "力矩传感器市场规模"),
-    "China six-axis force/torque sensor market size (sales value)": ("six_axis", "中国六维力/力矩传感器市场规模（销售额）"),
-    "China six-axis force/torque sensor sales value, robot industry": ("six_axis_robot", "中国机器人行业六维力/力矩传感器销售额"),
-}
 DEFAULT_SERIES = "cn_llm"
 
 
@@ -65,13 +40,12 @@ def market_size_series() -> pd.DataFrame:
     """
     sizes = load("market_metrics").query("metric == 'market_size'")
     sizes = sizes[sizes["period_end"].notna()]
-    keys = sizes["subject"].map(lambda s: MARKET_SERIES.get(s, (s, s)))
     frame = sizes.assign(
-        series=keys.str[0],
-        series_name=keys.str[1] + "（" + sizes["unit"] + "）",
+        series=subject_series(sizes["subject"]),
+        series_name=subject_names(sizes["subject"]) + "（" + sizes["unit"] + "）",
         date=sizes["period_end"].map(to_timestamp),
         year=sizes["period_end"].str[:4].astype(int),
-        kind_name=sizes["kind"].map(KIND_NAMES).fillna(UNSTATED),
+        kind_name=display(sizes["kind"], "metric_kind").fillna(UNSTATED),
         source=sizes["doc_id"].map(_labels()),
         source_body=sizes["source_body"].fillna("（未注明）"),
     )
@@ -127,22 +101,8 @@ def market_growth_checks() -> pd.DataFrame:
 
 # --- adoption ---------------------------------------------------------------------------------------------------
 
-# Chinese names of the adoption figures; firm counts whose subject says they are customers or users of a product
-# count as adoption (CUSTOMER_PATTERN), the others (how many AI firms exist) do not.
-ADOPTION_NAMES = {
-    "mm-009": "文心一言开放首日 24 小时回复的问题", "mm-010": "文心一言开放首日平均每分钟回复的问题",
-    "mm-011": "讯飞星火上线 14 小时的用户", "mm-012": "腾讯混元大模型支持的腾讯内部业务",
-    "mm-018": "已备案生成式 AI 服务的注册用户", "mm-028": "“芒果”大模型落地的应用",
-    "mm-037": "中国网民", "mm-049": "Gemini Advanced 上线三个月的注册用户",
-    "mm-052": "飞桨平台开发者", "mm-055": "百度网盘“云一朵”用户", "mm-061": "阿里 M6 应用场景",
-    "mm-062": "京东商品文案覆盖的品类", "mm-063": "京东累计生成的商品文案", "mm-065": "京东言犀服务的终端用户",
-    "mm-106": "获一个月免费 FSD 的特斯拉车主", "mm-107": "TeslaFi 付费用户登记的特斯拉车辆",
-    "mm-108": "安装 FSD V12.3.3 的车辆", "mm-109": "更新到 V12.3.3 的车辆占比",
-    "mm-163": "美图付费用户", "mm-165": "使用 Copilot 的 500 强企业占比",
-    "mm-167": "ChatGPT 用户（研报假设的基数）", "mm-170": "在 OpenAI API 上构建应用的开发者",
-    "mm-013": "商汤商量深度合作的客户", "mm-015": "与华为基于昇腾 AI 共同创新的企业和科研院所",
-    "mm-053": "飞桨服务的企事业单位", "mm-064": "京东言犀服务的第三方商家", "mm-066": "网易伏羲服务的客户",
-}
+# Firm counts whose subject says they are customers or users of a product count as adoption; the others (how
+# many AI firms exist) do not.
 CUSTOMER_PATTERN = r"customer|client|merchant|served|co-developing"
 SCALE = {"万": 1e4, "亿": 1e8, "家": 1.0, "个": 1.0}
 
@@ -163,10 +123,10 @@ def adoption_figures() -> pd.DataFrame:
     rows.loc[customers.loc[rows.index], "measure"] = "客户（家）"
     counted = rows["measure"] != "使用量"
     rows["count"] = (rows["value"] * rows["unit"].map(SCALE)).where(counted)
-    rows["name"] = rows["metric_id"].map(ADOPTION_NAMES).fillna(rows["subject"])
+    rows["name"] = subject_names(rows["subject"])
     rows["as_written"] = rows["value"].map("{:g}".format) + rows["unit"]
     rows["geography_name"] = display(rows["geography"], "geography")
-    rows["kind_name"] = rows["kind"].map(KIND_NAMES).fillna(UNSTATED)
+    rows["kind_name"] = display(rows["kind"], "metric_kind").fillna(UNSTATED)
     rows["period"] = rows["period_end"].fillna("（未注明）")
     rows["source"] = rows["doc_id"].map(_labels())
     return rows[["metric_id", "measure", "name", "subject", "metric", "geography", "geography_name", "period",
@@ -178,7 +138,7 @@ def question_rate() -> pd.DataFrame:
     (cnai.facts.derived.rate_checks), in 万 questions per minute."""
     checks = load("rate_checks")
     return pd.DataFrame({
-        "指标": checks["subject"].map(lambda s: "文心一言开放首日每分钟回复问题数" if "ERNIE" in s else s),
+        "指标": subject_names(checks["subject"]),
         "原文所述（万个/分钟）": checks["stated"],
         "由 24 小时总数重算（万个/分钟）": checks["computed"].round(2),
         "总数（万个）": checks["total"],
@@ -190,55 +150,45 @@ def question_rate() -> pd.DataFrame:
 
 # --- financing deals --------------------------------------------------------------------------------------------
 
-# Sectors are the report's own (§4.1: 智能机器人、工业智能、智能驾驶&交通、AIGC以及医疗、能源解决方案); a deal is put in
-# the first sector whose pattern its business description matches, in this order, or else in 其他 AI 应用.
-SECTOR_RULES = [
-    ("智能机器人", r"机器人|具身"),
-    ("智能驾驶与交通", r"驾驶|交通|汽车"),
-    ("医疗健康", r"医疗|医药|药物|护理|牙科|健康|手术|急救|中药"),
-    ("能源", r"能源|电池|电网"),
-    ("AIGC 与大模型", r"AIGC|生成|大模型|语言模型|多模态|文生|数字人|AGI|模型|视频工具"),
-    ("工业智能", r"工业|工厂|制造|建造|建筑|仓储|测绘|五金|门禁|巡检|维护"),
-]
-OTHER_SECTOR = "其他 AI 应用"
-# rounds as written → stage, in order
-STAGES = [
-    ("种子与天使", ("种子轮", "天使轮", "天使+")),
-    ("Pre-A 至 A 轮", ("Pre-A轮", "A轮", "A+轮", "A++轮", "A++++轮")),
-    ("B 轮", ("B轮", "B+轮")),
-    ("C 轮及以后", ("C轮", "D轮", "E轮", "Pre-IPO")),
-    ("战略融资", ("战略融资",)),
-    ("并购、收购与股权", ("并购", "拟收购", "股权转让", "出资设立")),
-]
-STAGE_ORDER = [name for name, _ in STAGES] + ["未注明"]
-AMOUNT_CLASSES = {
-    "disclosed": "已披露金额", "approximate_number": "约数（超/近某数）", "approximate_vague": "模糊（数千万、超亿等）",
-    "undisclosed": "未披露",
-}
-AMOUNT_ORDER = list(AMOUNT_CLASSES.values())
-CURRENCY_NAMES = {"CNY": "人民币", "USD": "美元"}
+# A deal's sector (data/mappings/deal_sectors.yml), the stage of its round (funding_stages.yml) and the class of its
+# amount (labels.yml, block amount_class).
+UNSTATED_ROUND = "未注明"
+
+
+def other_sector() -> str:
+    """The sector of a deal that no rule of deal_sectors.yml matches."""
+    return read("deal_sectors")["other"]
+
+
+def stage_order() -> list[str]:
+    """The stages in the order funding_stages.yml lists them, then 未注明."""
+    return list(dict.fromkeys(read("funding_stages").values())) + [UNSTATED_ROUND]
+
+
+def amount_order() -> list[str]:
+    """The classes of amount, from a number to none (labels.yml, block amount_class)."""
+    return list(labels("amount_class").values())
 
 
 def sector(business: str | None) -> str:
-    """The report's sector a business description falls in (first matching rule of SECTOR_RULES)."""
+    """The report's sector a business description falls in (first matching rule of deal_sectors.yml)."""
     text = business or ""
-    for name, pattern in SECTOR_RULES:
-        if re.search(pattern, text):
-            return name
-    return OTHER_SECTOR
+    for rule in read("deal_sectors")["rules"]:
+        if re.search(rule["words"], text):
+            return rule["sector"]
+    return other_sector()
 
 
-def stage(round_: str | None) -> str:
-    for name, rounds in STAGES:
-        if round_ in rounds:
-            return name
-    return "未注明"
+def stages(rounds: pd.Series) -> pd.Series:
+    """The stage of each round (funding_stages.yml); 未注明 where the round is blank, an error where the file lacks
+    it."""
+    return harmonize(rounds, "funding_stages").fillna(UNSTATED_ROUND)
 
 
 def amount_class(status: str, value: float | None) -> str:
     if status == "approximate":
-        return AMOUNT_CLASSES["approximate_number" if pd.notna(value) else "approximate_vague"]
-    return AMOUNT_CLASSES[status]
+        return label("amount_class", "approximate_number" if pd.notna(value) else "approximate_vague")
+    return label("amount_class", status)
 
 
 def deals() -> pd.DataFrame:
@@ -246,11 +196,11 @@ def deals() -> pd.DataFrame:
     currency, the sector, the stage of the round and the class of the amount."""
     frame = load("funding_amounts")
     return frame.assign(
-        table_name=frame["table"].map(TABLE_NAMES),
+        table_name=display(frame["table"], "deal_table"),
         sector=frame["business"].map(sector),
-        stage=frame["round"].map(stage),
+        stage=stages(frame["round"]),
         amount_class=[amount_class(s, v) for s, v in zip(frame["amount_status"], frame["amount_value"])],
-        currency_name=frame["currency"].map(CURRENCY_NAMES),
+        currency_name=display(frame["currency"], "currency"),
         date_ts=frame["date"].map(to_timestamp),
         source=frame["doc_id"].map(_labels()),
     )
@@ -266,7 +216,7 @@ def amount_status_counts() -> pd.DataFrame:
     """Deals per table and class of amount: disclosed, approximate with a number, vague, undisclosed."""
     frame = table_deals()
     counts = frame.groupby(["table_name", "amount_class"]).size().unstack(fill_value=0)
-    counts = counts.reindex(columns=AMOUNT_ORDER, fill_value=0)
+    counts = counts.reindex(columns=amount_order(), fill_value=0)
     counts["合计"] = counts.sum(axis=1)
     counts.index.name = "表"
     counts.columns.name = None
@@ -289,8 +239,8 @@ def deals_by_stage() -> pd.DataFrame:
         deals=("deal_id", "size"),
         rounds=("round", lambda s: "、".join(f"{r}×{n}" for r, n in s.value_counts().items())),
         companies=("company", lambda s: "、".join(s)))
-    return grouped.assign(stage_rank=grouped["stage"].map(STAGE_ORDER.index),
-                          amount_rank=grouped["amount_class"].map(AMOUNT_ORDER.index))
+    return grouped.assign(stage_rank=grouped["stage"].map(stage_order().index),
+                          amount_rank=grouped["amount_class"].map(amount_order().index))
 
 
 def deals_by_city() -> pd.DataFrame:
@@ -299,7 +249,7 @@ def deals_by_city() -> pd.DataFrame:
     frame = frame.assign(city=frame["city"].fillna("未注明"))
     grouped = frame.groupby(["table_name", "city", "amount_class"], as_index=False).agg(
         deals=("deal_id", "size"), companies=("company", lambda s: "、".join(s)))
-    return grouped.assign(amount_rank=grouped["amount_class"].map(AMOUNT_ORDER.index))
+    return grouped.assign(amount_rank=grouped["amount_class"].map(amount_order().index))
 
 
 def _sum_text(group: pd.DataFrame, currency: str) -> str:
@@ -356,7 +306,7 @@ def deal_count_check() -> pd.DataFrame:
         numbers = set(rows_["report_no"].astype(int))
         top = max(numbers)
         missing = sorted(set(range(1, top + 1)) - numbers)
-        rows.append({"表": TABLE_NAMES[table], "正文所说（起）": int(metrics.loc[metric_id, "value"]),
+        rows.append({"表": label("deal_table", table), "正文所说（起）": int(metrics.loc[metric_id, "value"]),
                      "表中行数": len(rows_), "表中最大序号": top,
                      "缺失的序号": "、".join(map(str, missing)) or "无",
                      "doc_id": metrics.loc[metric_id, "doc_id"], "原文引语": metrics.loc[metric_id, "quote"]})
@@ -399,25 +349,25 @@ def moonshot_claims() -> pd.DataFrame:
 
 # --- business models --------------------------------------------------------------------------------------------
 
-# the five business models of the report's §6.2, the words that mention each, and the subsection that treats it
-BUSINESS_MODELS = [
-    ("2C", "2C：面向 C 端的软硬件产品和服务", r"2C|C端", "6.2.1"),
-    ("2B", "2B：面向 B 端的云原生与专用服务", r"2B|B端", "6.2.2"),
-    ("MaaS", "MaaS：订阅制收费", r"MaaS|订阅制", "6.2.3"),
-    ("API", "API：嵌入其他产品、按调用量收费", r"API", "6.2.4"),
-    ("AIDC", "AIDC：AI 即服务与数据中心", r"AIDC|AI基础设施服务", "6.2.5"),
-]
-MODEL_ORDER = [key for key, *_ in BUSINESS_MODELS]
-# short names the report uses for a company that the companies table does not list as an alias
-EXTRA_ALIASES = {"讯飞": "iflytek"}
+def business_models() -> list[dict]:
+    """The five business models of the report's §6.2 in its order: key, name, the words that mention each and the
+    subsection that treats it (data/mappings/business_models.yml)."""
+    return read("business_models")["models"]
 
 
+def model_order() -> list[str]:
+    return [model["key"] for model in business_models()]
+
+
+def extra_aliases() -> dict[str, str]:
+    """Short names §6.2 uses for a company that the companies table does not list: short name → company_id."""
+    return section("business_models", "company_aliases")
 def section_paragraphs() -> pd.DataFrame:
     """The body paragraphs of the report's §6.2 (商业模式), each with the business model of its subsection
     (blank for the two overview paragraphs before 6.2.1)."""
     paras = load("paragraphs")
     part = paras[(paras["doc_id"] == REPORT) & (paras["part_id"] == "6.2")].sort_values("para_no")
-    by_heading = {number: key for key, _, _, number in BUSINESS_MODELS}
+    by_heading = {model["subsection"]: model["key"] for model in business_models()}
     current, subsection = None, []
     for kind, text in zip(part["kind"], part["text"]):
         if kind == "heading":
@@ -436,7 +386,12 @@ def _company_patterns() -> list[tuple[str, str, re.Pattern]]:
     for cid, name, aliases in zip(companies["company_id"], companies["name"], companies["aliases"]):
         spellings = [name] + ([a.strip() for a in aliases.split("|")] if isinstance(aliases, str) else [])
         pairs += [(cid, s) for s in spellings if s]
-    pairs += [(cid, alias) for alias, cid in EXTRA_ALIASES.items()]
+    aliases = extra_aliases()
+    unknown = sorted(set(aliases.values()) - set(names))
+    if unknown:
+        raise MappingError(f"{path_of('business_models')}: company_aliases name company_id(s) not in companies.csv: "
+                           + ", ".join(unknown))
+    pairs += [(cid, alias) for alias, cid in aliases.items()]
     patterns = []
     for cid, spelling in sorted(set(pairs), key=lambda p: -len(p[1])):
         escaped = re.escape(spelling)
@@ -480,7 +435,7 @@ def section_sentences() -> pd.DataFrame:
     rows = []
     for para in section_paragraphs().itertuples():
         for sentence in clauses(para.text):
-            mentioned = [key for key, _, pattern, _ in BUSINESS_MODELS if re.search(pattern, sentence)]
+            mentioned = [model["key"] for model in business_models() if re.search(model["words"], sentence)]
             models = mentioned or ([para.subsection_model] if para.subsection_model else [])
             rows.append({"para_id": para.para_id, "subsection_model": para.subsection_model, "sentence": sentence,
                          "models": models, "mentioned": mentioned})
@@ -494,7 +449,8 @@ def business_model_mentions() -> pd.DataFrame:
     sentences = section_sentences()
     links = business_model_companies()
     rows = []
-    for key, name, pattern, number in BUSINESS_MODELS:
+    for model in business_models():
+        key, name, pattern, number = model["key"], model["name"], model["words"], model["subsection"]
         counts = paras["text"].map(lambda t: len(re.findall(pattern, t)))
         named = links[links["model"] == key].sort_values("sentences", ascending=False)
         own = sentences[sentences["subsection_model"] == key]
@@ -519,7 +475,7 @@ def business_model_companies() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["model", "company_id", "company", "para_id", "quote"])
     grouped = frame.groupby(["model", "company_id", "company"], as_index=False, sort=False).agg(
         sentences=("quote", "size"), quote=("quote", "first"), para_id=("para_id", "first"))
-    grouped = grouped.assign(model_rank=grouped["model"].map(MODEL_ORDER.index), doc_id=REPORT)
+    grouped = grouped.assign(model_rank=grouped["model"].map(model_order().index), doc_id=REPORT)
     return grouped.sort_values(["model_rank", "sentences"], ascending=[True, False]).reset_index(drop=True)
 
 
@@ -605,12 +561,12 @@ def headline_numbers() -> dict[str, str]:
     domestic, foreign = table[table["table"] == "domestic"], table[table["table"] == "foreign"]
     out.update(
         n_deals=str(len(table)), n_domestic=str(len(domestic)), n_foreign=str(len(foreign)),
-        dom_undisclosed=str(status.loc["国内", AMOUNT_CLASSES["undisclosed"]]),
-        dom_vague=str(status.loc["国内", AMOUNT_CLASSES["approximate_vague"]]),
-        dom_approx_number=str(status.loc["国内", AMOUNT_CLASSES["approximate_number"]]),
-        dom_disclosed=str(status.loc["国内", AMOUNT_CLASSES["disclosed"]]),
-        for_disclosed=str(status.loc["国外", AMOUNT_CLASSES["disclosed"]]),
-        for_undisclosed=str(status.loc["国外", AMOUNT_CLASSES["undisclosed"]]),
+        dom_undisclosed=str(status.loc["国内", label("amount_class", "undisclosed")]),
+        dom_vague=str(status.loc["国内", label("amount_class", "approximate_vague")]),
+        dom_approx_number=str(status.loc["国内", label("amount_class", "approximate_number")]),
+        dom_disclosed=str(status.loc["国内", label("amount_class", "disclosed")]),
+        for_disclosed=str(status.loc["国外", label("amount_class", "disclosed")]),
+        for_undisclosed=str(status.loc["国外", label("amount_class", "undisclosed")]),
         dom_no_number=str(int(domestic["amount_millions"].isna().sum())),
         for_no_number=str(int(foreign["amount_millions"].isna().sum())),
     )
@@ -624,7 +580,8 @@ def headline_numbers() -> dict[str, str]:
     foreign_cities = foreign["city"].value_counts()
     out.update(for_top_city=foreign_cities.index[0], for_top_city_n=str(foreign_cities.iloc[0]))
     sectors = table.groupby(["table_name", "sector"]).size()
-    named = sectors.drop(OTHER_SECTOR, level="sector")
+    other = other_sector()
+    named = sectors.drop(other, level="sector")
 
     def leaders(table_name: str) -> str:
         counts = named[table_name]
@@ -632,7 +589,7 @@ def headline_numbers() -> dict[str, str]:
 
     out.update(dom_top_sector=leaders("国内"), dom_top_sector_n=str(named["国内"].max()),
                for_top_sector=leaders("国外"), for_top_sector_n=str(named["国外"].max()),
-               dom_other_n=str(sectors["国内"].get(OTHER_SECTOR, 0)), for_other_n=str(sectors["国外"].get(OTHER_SECTOR, 0)),
+               dom_other_n=str(sectors["国内"].get(other, 0)), for_other_n=str(sectors["国外"].get(other, 0)),
                dom_robot_n=str(sectors["国内"].get("智能机器人", 0)), for_robot_n=str(sectors["国外"].get("智能机器人", 0)),
                for_robot_names="、".join(foreign.loc[foreign["sector"] == "智能机器人", "company"]),
                for_health_n=str(sectors["国外"].get("医疗健康", 0)), dom_health_n=str(sectors["国内"].get("医疗健康", 0)))

@@ -12,61 +12,16 @@ import pandas as pd
 
 from ..data import load
 from ..facts.derived import growth_checks
+from ..facts.mappings import display, harmonize, label
+from ..facts.market_subjects import subject_names
 
-# The §4.7.3 spec table of the HTI report is titled 各家人形机器人对比; the curators cite it in each row's notes.
-SPEC_TABLE = "各家人形机器人对比"
-SPEC_METRICS = {"height": ("身高", "米"), "weight": ("体重", "千克"), "dof": ("自由度", "个")}
-
-# Components grouped into the families the HTI report discusses (§4.7.4) and the zqrb article lists.
-COMPONENT_GROUPS = {
-    "减速器": "减速器", "谐波减速器": "减速器", "精密减速器": "减速器",
-    "伺服电机": "电机", "无框力矩电机": "电机", "空心杯电机": "电机", "低压伺服": "电机",
-    "驱动器": "驱动器与编码器", "编码器": "驱动器与编码器",
-    "滚珠丝杠": "丝杠", "丝杠": "丝杠",
-    "力矩传感器": "传感器", "六维力/力矩传感器": "传感器",
-    "控制系统": "控制与算力", "AI算力（“集成大脑”）": "控制与算力", "开发套件": "控制与算力",
-}
-
-# Robot-related market_metrics subjects (matched on the English subject) and their Chinese names.
+SPEC_TABLE = "4.7.3"  # the HTI report's 各家人形机器人对比 table (robots.report_table)
+# Robot-related market_metrics subjects (matched on the English subject); their Chinese names are in
+# data/mappings/market_subjects.yml, shared with chapter 5.
 ROBOT_SUBJECT = re.compile(r"robot|embodied|reducer|screw|sensor|motor", re.IGNORECASE)
-SUBJECT_ZH = {
-    "China intelligent robot market size": "中国智能机器人市场规模",
-    "China intelligent robot market size CAGR": "中国智能机器人市场规模复合增长率",
-    "Global embodied-AI market size": "全球具身智能市场规模",
-    "Global industrial robot installations": "全球工业机器人装机量",
-    "Global torque motor market size": "全球力矩电机市场规模",
-    "Global torque motor market CAGR": "全球力矩电机市场复合增长率",
-    "Global coreless DC motor market size": "全球空心杯直流电机市场规模",
-    "Global coreless DC motor market CAGR": "全球空心杯直流电机市场复合增长率",
-    "Global harmonic reducer market size for industrial robots": "全球工业机器人用谐波减速机市场规模",
-    "Global harmonic reducer market CAGR for industrial robots": "全球工业机器人用谐波减速机市场复合增长率",
-    "China harmonic reducer market size for industrial robots": "中国工业机器人用谐波减速机市场规模",
-    "China harmonic reducer market CAGR for industrial robots": "中国工业机器人用谐波减速机市场复合增长率",
-    "Global precision ball screw market size": "全球精密滚珠丝杠市场规模",
-    "Global precision ball screw market CAGR": "全球精密滚珠丝杠市场复合增长率",
-    "Global roller screw market size": "全球滚柱丝杠市场规模",
-    "Global roller screw market CAGR (next 10 years)": "全球滚柱丝杠市场复合增长率（未来10年）",
-    "Global torque (force) sensor market size": "全球力矩传感器市场规模",
-    "Global torque (force) sensor market CAGR": "全球力矩传感器市场复合增长率",
-    "China six-axis force/torque sensor sales volume": "中国六维力传感器销量",
-    "China six-axis force/torque sensor market size (sales value)": "中国六维力传感器销售额",
-    "China six-axis force/torque sensor sales volume, robot industry": "中国六维力传感器销量（机器人行业）",
-    "China six-axis force/torque sensor sales value, robot industry": "中国六维力传感器销售额（机器人行业）",
-    "China six-axis force/torque sensor sales volume growth (yoy)": "中国六维力传感器销量同比增长",
-    "China six-axis force/torque sensor sales value growth (yoy)": "中国六维力传感器销售额同比增长",
-    "China six-axis force/torque sensor sales volume growth, robot industry (yoy)": "中国六维力传感器销量同比增长（机器人行业）",
-    "China six-axis force/torque sensor sales value growth, robot industry (yoy)": "中国六维力传感器销售额同比增长（机器人行业）",
-    "China six-axis force/torque sensor sales volume CAGR": "中国六维力传感器销量复合增长率",
-    "China six-axis force/torque sensor sales value CAGR": "中国六维力传感器销售额复合增长率",
-}
-KIND_ZH = {"actual": "实际", "forecast": "预测", "estimate": "估计"}
 RATE_METRICS = ("cagr", "growth_rate")
-
-# Stated CAGRs whose endpoints the curators did not link because the written period does not match the stated
-# sizes (data/NOTES.md §3, /work/notes/growth_links.md). This chapter's reading: recompute them from the sizes
-# stated next to them, at those sizes' own years, and label the result as a reading, not a check.
+UNSTATED_KIND = "未标明"  # a figure whose text does not say whether it is actual, estimated or forecast
 ROBOT_BUSINESS = re.compile(r"机器人|人形")
-STATUS_ZH = {"disclosed": "已披露", "approximate": "约数（超/近/数…）", "undisclosed": "未披露"}
 
 
 def _labels() -> pd.Series:
@@ -83,7 +38,7 @@ def spec_table_robots() -> pd.DataFrame:
     """The robots rows transcribed from the HTI §4.7.3 comparison table (one per model, incl. the electric Atlas
     named in a parenthesis), with a display name "maker product"."""
     robots = load("robots")
-    rows = robots[robots["notes"].fillna("").str.contains(SPEC_TABLE)].copy()
+    rows = robots[robots["report_table"] == SPEC_TABLE].copy()
     rows["robot"] = rows["maker"].fillna("") + " " + rows["product"].fillna("")
     return _with_label(rows).reset_index(drop=True)
 
@@ -109,7 +64,6 @@ def humanoid_specs() -> pd.DataFrame:
             "dof": (robot.dof, robot.dof_text if pd.notna(robot.dof_text) else None),
         }
         for key, (value, written) in cells.items():
-            name, unit = SPEC_METRICS[key]
             if pd.notna(value):
                 status = "下限（写作“+”）" if written and written.endswith("+") else "明确给出"
             elif written and "关节" in written:
@@ -120,7 +74,7 @@ def humanoid_specs() -> pd.DataFrame:
                 status = "未给出（未绘）"
             rows.append({
                 "robot_id": robot.robot_id, "robot": robot.robot, "maker": robot.maker, "product": robot.product,
-                "spec": f"{name}（{unit}）", "spec_key": key, "value": value if pd.notna(value) else None,
+                "spec": label("robot_spec", key), "spec_key": key, "value": value if pd.notna(value) else None,
                 "plotted": bool(pd.notna(value)), "as_written": written or "—", "status": status,
                 "doc_id": robot.doc_id, "source": robot.source, "quote": robot.quote,
             })
@@ -146,7 +100,7 @@ def tesla_line() -> pd.DataFrame:
     """The dated stages of Tesla's humanoid robot (concept, prototype, …, planned launch) as the report lists them."""
     robots = load("robots")
     tesla = robots[(robots["company_id"] == "tesla") & robots["year"].notna()]
-    return _with_label(tesla[["robot_id", "product", "maker", "year", "doc_id", "quote", "notes"]]).sort_values("year")
+    return _with_label(tesla[["robot_id", "product", "maker", "year", "doc_id", "quote"]]).sort_values("year")
 
 
 def robots_table() -> pd.DataFrame:
@@ -167,7 +121,7 @@ def supply_chain() -> pd.DataFrame:
     companies = load("companies")[["company_id", "name", "country", "listed", "exchange"]].rename(
         columns={"listed": "company_listed", "name": "company_name"})
     joined = chain.merge(companies, on="company_id", how="left", validate="many_to_one")
-    joined["group"] = joined["component"].map(COMPONENT_GROUPS).fillna("其他")
+    joined["group"] = harmonize(joined["component"], "robot_components")
     joined["region"] = joined["country"].map(lambda c: "文中未注明" if pd.isna(c) else ("中国" if c == "CN" else "海外"))
     said_listed = (joined["listed"] == "yes") | (joined["company_listed"] == "yes")
     joined["listed_status"] = said_listed.map({True: "文中称上市", False: "未说明是否上市"})
@@ -215,7 +169,7 @@ def supply_chain_table() -> pd.DataFrame:
 def _robot_metrics() -> pd.DataFrame:
     metrics = load("market_metrics")
     robot = metrics[metrics["subject"].str.contains(ROBOT_SUBJECT)].copy()
-    robot["subject_zh"] = robot["subject"].map(SUBJECT_ZH).fillna(robot["subject"])
+    robot["subject_zh"] = subject_names(robot["subject"])
     return _with_label(robot)
 
 
@@ -225,7 +179,7 @@ def robot_market_series() -> pd.DataFrame:
     levels = _robot_metrics()
     levels = levels[~levels["metric"].isin(RATE_METRICS)].copy()
     levels["year"] = levels["period_end"].str[:4].astype(int)
-    levels["kind_zh"] = levels["kind"].map(KIND_ZH).fillna("未标明")
+    levels["kind_zh"] = display(levels["kind"], "metric_kind").fillna(UNSTATED_KIND)
     levels["series"] = levels["subject_zh"] + "（" + levels["unit"] + "）"
     columns = ["metric_id", "series", "subject_zh", "subject", "geography", "year", "value", "unit", "kind_zh",
                "source_body", "source", "doc_id", "quote"]
@@ -262,7 +216,7 @@ def robot_growth_checks(tolerance_pp: float = 1.0) -> pd.DataFrame:
         "端点已链接，期间与原文一致" if matches else f"期间不一致：原文期间写作{written}，按所列规模的年份计算"
         for matches, written in zip(frame["period_matches"], frame["stated_period"])
     ]
-    frame["subject_zh"] = frame["subject"].map(SUBJECT_ZH).fillna(frame["subject"])
+    frame["subject_zh"] = subject_names(frame["subject"])
     frame["implied_years"] = [_implied_years(s, e, p) for s, e, p in
                               zip(frame["base_value"], frame["end_value"], frame["stated_pct"])]
     frame["verdict"] = frame["agrees"].map({True: "相符（差距≤1个百分点）", False: "不符（差距>1个百分点）"})
@@ -294,8 +248,8 @@ def robot_deals() -> pd.DataFrame:
     robot = deals[deals["business"].fillna("").str.contains(ROBOT_BUSINESS)].copy()
     robot["humanoid"] = robot["business"].str.contains("人形")
     robot["kind"] = robot["humanoid"].map({True: "人形机器人", False: "其他机器人"})
-    robot["status_zh"] = robot["amount_status"].map(STATUS_ZH)
-    robot["table_zh"] = robot["table"].map({"domestic": "国内表", "foreign": "国外表", "other": "正文"})
+    robot["status_zh"] = display(robot["amount_status"], "amount_status")
+    robot["table_zh"] = display(robot["table"], "deal_table")
     robot["date"] = pd.to_datetime(robot["date"])
     return _with_label(robot).sort_values("date").reset_index(drop=True)
 
@@ -315,7 +269,7 @@ def robot_deal_amounts() -> pd.DataFrame:
     """Robot deals with a number, in millions of their currency; approximate ones (超 = at least) marked."""
     deals = robot_deals()
     amounts = deals[deals["amount_millions"].notna()].copy()
-    amounts["currency_zh"] = amounts["currency"].map({"CNY": "人民币（百万元）", "USD": "美元（百万美元）"})
+    amounts["currency_zh"] = display(amounts["currency"], "currency") + "（百万）"
     amounts["date_text"] = amounts["date"].dt.strftime("%Y-%m-%d")
     return amounts[["deal_id", "company", "business", "kind", "round", "date_text", "amount_text", "amount_status",
                     "status_zh", "amount_millions", "currency", "currency_zh", "source", "doc_id", "quote"]]
