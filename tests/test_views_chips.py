@@ -257,15 +257,15 @@ def test_chips_table_keeps_every_row_with_doc_and_quote():
     table = chips.chips_table()
     curated = load("chips")
     assert len(table) == 54  # chips.csv has 54 data rows
-    assert table["编号"].tolist() == curated["chip_id"].tolist()
-    assert table["原文"].tolist() == curated["quote"].tolist()
+    assert table["chip_id"].tolist() == curated["chip_id"].tolist()
+    assert table["quote"].tolist() == curated["quote"].tolist()
     assert table["doc_id"].notna().all()
 
 
 def test_blank_countries_are_counted_not_guessed(numbers):
     # chips.csv: country filled on 11 rows (chip_001–004, 040, 047, 049–053), blank on 43 of 54
     assert (numbers["chips_rows"], numbers["chips_no_country"], numbers["chips_no_country_share"]) == (54, 43, "80%")
-    assert (chips.chips_table()["国家"] == "未注明").sum() == 43
+    assert (chips.chips_table()["country"] == "未注明").sum() == 43
 
 
 def test_quote_fix_rows_and_provenance_gaps(numbers):
@@ -299,7 +299,7 @@ def test_typed_caveat_columns_agree_with_the_quotes():
 
 
 def test_caveats_in_the_table(numbers):
-    flags = chips.chips_table().set_index("编号")["注意"]
+    flags = chips.chips_table().set_index("chip_id")["flags"]
     assert "Blackwell 指架构、小芯片、B100 还是 GB200 未说明" in flags["chip_027"]
     assert "公司层面份额，非芯片规格" in flags["chip_045"]
     assert "原文笔误（Grop LPU），照录" in flags["chip_040"]

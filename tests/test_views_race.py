@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from cnai import paths
+from cnai.data import load
 from cnai.errors import MappingError
 from cnai.views import race
 
@@ -154,4 +155,7 @@ def test_model_table_has_one_row_per_curated_row():
     table = race.model_table()
     # grep -c '^m-' data/curated/models.csv → 187
     assert len(table) == 187
-    assert isinstance(table, pd.DataFrame) and "原文引语" in table.columns
+    assert table["quote"].tolist() == load("models")["quote"].tolist()
+    # scope codes read as words (labels.yml, block model_scope): m-004 (ChatGPT, 4th row) is coded general;
+    # m-001 (通义千问) has no scope in models.csv and stays blank
+    assert table.loc[3, "scope"] == "通用大模型" and pd.isna(table.loc[0, "scope"])

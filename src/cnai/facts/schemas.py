@@ -15,10 +15,10 @@ PRECISION = ["day", "month", "quarter", "year"]
 
 
 class Curated(pa.DataFrameModel):
-    doc_id: Series[str] = pa.Field(description="source document (data/raw/sources.yml)")
-    quote: Series[str] = pa.Field(str_length={"min_value": 4, "max_value": 200},
+    doc_id: Series[str] = pa.Field(title="来源文档", description="source document (data/raw/sources.yml)")
+    quote: Series[str] = pa.Field(title="原文引语", str_length={"min_value": 4, "max_value": 200},
                                   description="verbatim quote (≤ 200 characters) from the cleaned text holding the row's values")
-    notes: Series[str] = pa.Field(nullable=True, description="reading decisions, disagreements, caveats")
+    notes: Series[str] = pa.Field(title="备注", nullable=True, description="reading decisions, disagreements, caveats")
 
     class Config:
         strict = True
@@ -27,144 +27,144 @@ class Curated(pa.DataFrameModel):
 
 class Companies(Curated):
     """Companies and organisations the other tables refer to."""
-    company_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z0-9_]+$", description="key used by the other tables")
-    name: Series[str] = pa.Field(description="name as most often written")
-    aliases: Series[str] = pa.Field(nullable=True, description="other spellings in the tables, ' | '-separated")
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY, description="ISO 3166 code, where a text says")
-    roles: Series[str] = pa.Field(description="model_developer, startup_funded, chip_vendor, chip_investor, chain_member, robot_maker, robot_component_supplier")
-    listed: Series[str] = pa.Field(nullable=True, isin=["yes"], description="yes where a text says it is listed")
-    exchange: Series[str] = pa.Field(nullable=True)
-    ticker: Series[str] = pa.Field(nullable=True)
+    company_id: Series[str] = pa.Field(title="公司编号", unique=True, str_matches=r"^[a-z0-9_]+$", description="key used by the other tables")
+    name: Series[str] = pa.Field(title="名称", description="name as most often written")
+    aliases: Series[str] = pa.Field(title="别名", nullable=True, description="other spellings in the tables, ' | '-separated")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="ISO 3166 code, where a text says")
+    roles: Series[str] = pa.Field(title="角色", description="model_developer, startup_funded, chip_vendor, chip_investor, chain_member, robot_maker, robot_component_supplier")
+    listed: Series[str] = pa.Field(title="上市", nullable=True, isin=["yes"], description="yes where a text says it is listed")
+    exchange: Series[str] = pa.Field(title="交易所", description="market as written (A股, 港股 …)", nullable=True)
+    ticker: Series[str] = pa.Field(title="股票代码", description="ticker where stated", nullable=True)
 
 
 class Models(Curated):
     """Large models the corpus names, one row per model and claim (several sizes: one row per size)."""
-    row_id: Series[str] = pa.Field(unique=True, str_matches=r"^m-\d{3}$")
-    model: Series[str] = pa.Field(description="canonical model name")
-    name_as_written: Series[str]
-    developer: Series[str] = pa.Field(nullable=True)
-    company_id: Series[str] = pa.Field(nullable=True, description="→ companies")
-    developer_type: Series[str] = pa.Field(nullable=True, isin=[
+    row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^m-\d{3}$")
+    model: Series[str] = pa.Field(title="模型", description="canonical model name")
+    name_as_written: Series[str] = pa.Field(title="原文名称", description="model name exactly as in the quote")
+    developer: Series[str] = pa.Field(title="开发者", description="developer as written", nullable=True)
+    company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
+    developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer (the curator's coding, not the text's)", nullable=True, isin=[
         "internet_platform", "listed_ai_company", "startup", "research_institute", "other_listed_company", "foreign", "other"])
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    release_date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    release_date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
-    params_b: Series[float] = pa.Field(nullable=True, ge=0, description="parameters in billions, computed from params_text")
-    params_text: Series[str] = pa.Field(nullable=True, description="parameter count as written")
-    training_data: Series[str] = pa.Field(nullable=True)
-    modality: Series[str] = pa.Field(nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
-    scope: Series[str] = pa.Field(nullable=True, isin=["general", "industry"])
-    industry: Series[str] = pa.Field(nullable=True)
-    open_source: Series[str] = pa.Field(nullable=True, isin=["open", "closed"])
-    filing_status: Series[str] = pa.Field(nullable=True, isin=["filed"], description="备案 (filing) where stated")
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    release_date: Series[str] = pa.Field(title="发布时间", description="first release date as written", nullable=True, str_matches=ISO_DATE)
+    release_date_precision: Series[str] = pa.Field(title="发布时间精度", description="precision of release_date", nullable=True, isin=PRECISION)
+    params_b: Series[float] = pa.Field(title="参数（十亿）", nullable=True, ge=0, description="parameters in billions, computed from params_text")
+    params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description="parameter count as written")
+    training_data: Series[str] = pa.Field(title="训练数据", description="training data as written", nullable=True)
+    modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …", nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
+    scope: Series[str] = pa.Field(title="范围", description="models: general (通用) or industry (行业) model; model_counts: what is counted", nullable=True, isin=["general", "industry"])
+    industry: Series[str] = pa.Field(title="行业", description="industry of an industry model", nullable=True)
+    open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated", nullable=True, isin=["open", "closed"])
+    filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated")
 
 
 class ModelCounts(Curated):
     """Claims about how many large models or model companies exist."""
-    row_id: Series[str] = pa.Field(unique=True, str_matches=r"^c-\d{3}$")
-    as_of_date: Series[str] = pa.Field(str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(isin=PRECISION)
-    value: Series[float] = pa.Field(ge=0)
-    qualifier: Series[str] = pa.Field(isin=["exact", "more_than", "at_least", "nearly", "approx"])
-    unit_counted: Series[str] = pa.Field(isin=["models", "companies"])
-    scope: Series[str] = pa.Field(description="what is counted")
-    geography: Series[str] = pa.Field(isin=GEOGRAPHIES)
-    definition_text: Series[str] = pa.Field(nullable=True, description="the defining words as written")
-    claimant: Series[str] = pa.Field(nullable=True)
+    row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^c-\d{3}$")
+    as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to", str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", isin=PRECISION)
+    value: Series[float] = pa.Field(title="数值", description="number as written", ge=0)
+    qualifier: Series[str] = pa.Field(title="限定", description="how the text qualifies the number (超 = more_than, 至少 = at_least, 近 = nearly …)", isin=["exact", "more_than", "at_least", "nearly", "approx"])
+    unit_counted: Series[str] = pa.Field(title="所数对象", description="models or companies", isin=["models", "companies"])
+    scope: Series[str] = pa.Field(title="范围", description="what is counted")
+    geography: Series[str] = pa.Field(title="地域", description="area the figure covers (codes named in data/mappings/labels.yml)", isin=GEOGRAPHIES)
+    definition_text: Series[str] = pa.Field(title="定义（原文）", nullable=True, description="the defining words as written")
+    claimant: Series[str] = pa.Field(title="说法出处", description="who made the claim", nullable=True)
 
 
 class FundingDeals(Curated):
     """Financing deals of 1Q24 listed in the HTI report's tables (and its text)."""
-    deal_id: Series[str] = pa.Field(unique=True, str_matches=r"^(cn|fx|nar)-\d{3}$")
-    table: Series[str] = pa.Field(isin=["domestic", "foreign", "other"])
-    report_no: Series[float] = pa.Field(nullable=True, ge=1, description="the report's own row number")
-    company: Series[str]
-    company_id: Series[str] = pa.Field(nullable=True, description="→ companies")
-    business: Series[str] = pa.Field(nullable=True)
-    city: Series[str] = pa.Field(nullable=True)
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    round: Series[str] = pa.Field(nullable=True)
-    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
-    amount_text: Series[str] = pa.Field(description="amount as written (未披露 = undisclosed)")
-    amount_value: Series[float] = pa.Field(nullable=True, gt=0, description="number as written, in amount_unit")
-    amount_unit: Series[str] = pa.Field(nullable=True, isin=["万美元", "亿美元", "万人民币", "亿人民币"])
-    currency: Series[str] = pa.Field(nullable=True, isin=["USD", "CNY"])
-    amount_status: Series[str] = pa.Field(isin=["disclosed", "approximate", "undisclosed"])
-    investors: Series[str] = pa.Field(nullable=True, description="as written, ' | '-separated")
+    deal_id: Series[str] = pa.Field(title="编号", description="row key (cn- domestic, fx- foreign, nar- from the text)", unique=True, str_matches=r"^(cn|fx|nar)-\d{3}$")
+    table: Series[str] = pa.Field(title="所在表", description="which table of the report", isin=["domestic", "foreign", "other"])
+    report_no: Series[float] = pa.Field(title="研报序号", nullable=True, ge=1, description="the report's own row number")
+    company: Series[str] = pa.Field(title="公司", description="company as written")
+    company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
+    business: Series[str] = pa.Field(title="业务", description="business as written", nullable=True)
+    city: Series[str] = pa.Field(title="城市", description="city as written", nullable=True)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    round: Series[str] = pa.Field(title="轮次", description="financing round as written", nullable=True)
+    date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    amount_text: Series[str] = pa.Field(title="金额（原文）", description="amount as written (未披露 = undisclosed)")
+    amount_value: Series[float] = pa.Field(title="金额数值", nullable=True, gt=0, description="number as written, in amount_unit")
+    amount_unit: Series[str] = pa.Field(title="金额单位", description="unit of amount_value as written", nullable=True, isin=["万美元", "亿美元", "万人民币", "亿人民币"])
+    currency: Series[str] = pa.Field(title="币种", description="currency of the amount", nullable=True, isin=["USD", "CNY"])
+    amount_status: Series[str] = pa.Field(title="金额状态", description="disclosed, approximate (数千万 …) or undisclosed (未披露)", isin=["disclosed", "approximate", "undisclosed"])
+    investors: Series[str] = pa.Field(title="投资方", nullable=True, description="as written, ' | '-separated")
 
 
 class Chips(Curated):
     """Accelerators and phone chips, one row per stated specification."""
-    chip_id: Series[str] = pa.Field(unique=True)
-    chip: Series[str]
-    vendor: Series[str] = pa.Field(nullable=True)
-    company_id: Series[str] = pa.Field(nullable=True)
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    use: Series[str] = pa.Field(nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
-    spec_name: Series[str] = pa.Field(nullable=True)
-    spec_value: Series[float] = pa.Field(nullable=True)
-    spec_unit: Series[str] = pa.Field(nullable=True)
-    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
-    quote_fixed: Series[str] = pa.Field(isin=["yes", "no"], description=(
+    chip_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    chip: Series[str] = pa.Field(title="芯片", description="chip as written")
+    vendor: Series[str] = pa.Field(title="厂商", description="vendor as written", nullable=True)
+    company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP …", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
+    spec_name: Series[str] = pa.Field(title="规格", description="specification stated", nullable=True)
+    spec_value: Series[float] = pa.Field(title="规格数值", description="its value", nullable=True)
+    spec_unit: Series[str] = pa.Field(title="规格单位", description="its unit as written", nullable=True)
+    date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    quote_fixed: Series[str] = pa.Field(title="引语已修正", isin=["yes", "no"], description=(
         "yes where the curators replaced a quote that joined two paragraphs by one of them (QUOTE FIX)"))
-    not_in_quote: Series[str] = pa.Field(nullable=True, str_matches=r"^(vendor|date|chip)( \| (vendor|date|chip))*$",
+    not_in_quote: Series[str] = pa.Field(title="不在引语中的字段", nullable=True, str_matches=r"^(vendor|date|chip)( \| (vendor|date|chip))*$",
                                          description="the row's fields its quote does not state (taken from a "
                                                      "neighbouring paragraph or the section), ' | '-separated")
-    chip_ambiguous: Series[str] = pa.Field(isin=["yes", "no"], description=(
+    chip_ambiguous: Series[str] = pa.Field(title="归属不明", isin=["yes", "no"], description=(
         "yes where the text does not say which product the chip name means (Blackwell: architecture, die, B100 or GB200)"))
-    company_figure: Series[str] = pa.Field(isin=["yes", "no"], description=(
+    company_figure: Series[str] = pa.Field(title="公司层面数据", isin=["yes", "no"], description=(
         "yes where the figure belongs to the company, not to a chip (a market share)"))
-    misprint: Series[str] = pa.Field(nullable=True, description="a misprint of the source kept verbatim in the quote, as written")
-    value_as_written: Series[str] = pa.Field(nullable=True, description=(
+    misprint: Series[str] = pa.Field(title="原文笔误", nullable=True, description="a misprint of the source kept verbatim in the quote, as written")
+    value_as_written: Series[str] = pa.Field(title="数值（原文）", nullable=True, description=(
         "the value as the quote writes it where spec_value is blank because it is in words or a range"))
 
 
 class ChipInvestments(Curated):
     """Chip-related investment facts (portfolios, amounts)."""
-    fact_id: Series[str] = pa.Field(unique=True)
-    investor: Series[str]
-    company_id: Series[str] = pa.Field(nullable=True)
-    metric: Series[str]
-    value: Series[float] = pa.Field(nullable=True)
-    unit: Series[str] = pa.Field(nullable=True)
-    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
+    fact_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    investor: Series[str] = pa.Field(title="投资方", description="investor as written")
+    company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
+    metric: Series[str] = pa.Field(title="指标", description="what is measured")
+    value: Series[float] = pa.Field(title="数值", description="number as written", nullable=True)
+    unit: Series[str] = pa.Field(title="单位", description="unit as written", nullable=True)
+    date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
 
 
 class IndustryChain(Curated):
     """Companies the report places in each layer of the AI industry chain."""
-    row_id: Series[str] = pa.Field(unique=True)
-    layer: Series[str]
-    layer_en: Series[str]
-    company: Series[str] = pa.Field(nullable=True, description="blank where the report names the layer only")
-    company_id: Series[str] = pa.Field(nullable=True)
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    report_section: Series[str] = pa.Field(str_matches=r"^\d+(\.\d+)*$", description=(
+    row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    layer: Series[str] = pa.Field(title="层级", description="industry-chain layer as written")
+    layer_en: Series[str] = pa.Field(title="层级（英文）", description="layer in English")
+    company: Series[str] = pa.Field(title="公司", nullable=True, description="blank where the report names the layer only")
+    company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    report_section: Series[str] = pa.Field(title="研报章节", str_matches=r"^\d+(\.\d+)*$", description=(
         "the section of the report the row comes from (6.3.1 six-layer chain, 6.3.2 commentary, 6.4 investment table, "
         "4.1.4 public-cloud ranking, 4.4.3 optical-module ranking)"))
-    report_column: Series[str] = pa.Field(nullable=True, isin=["domestic", "foreign"], description=(
+    report_column: Series[str] = pa.Field(title="研报栏目", nullable=True, isin=["domestic", "foreign"], description=(
         "the column (国内 / 国外) of the report's 6.4 investment table that names the company; blank elsewhere"))
 
 
 class Robots(Curated):
     """Humanoid robot products and their stated specifications."""
-    robot_id: Series[str] = pa.Field(unique=True)
-    product: Series[str] = pa.Field(nullable=True, description="blank where the text names the maker only")
-    maker: Series[str] = pa.Field(nullable=True)
-    company_id: Series[str] = pa.Field(nullable=True)
-    country: Series[str] = pa.Field(nullable=True, str_matches=COUNTRY)
-    year: Series[float] = pa.Field(nullable=True, ge=1950, le=2030)
-    height_m: Series[float] = pa.Field(nullable=True, gt=0, lt=3)
-    weight_kg: Series[float] = pa.Field(nullable=True, gt=0, lt=500)
-    speed_text: Series[str] = pa.Field(nullable=True)
-    dof: Series[float] = pa.Field(nullable=True, ge=1)
-    dof_text: Series[str] = pa.Field(nullable=True)
-    drive: Series[str] = pa.Field(nullable=True)
-    price_value: Series[float] = pa.Field(nullable=True)
-    price_unit: Series[str] = pa.Field(nullable=True)
-    report_table: Series[str] = pa.Field(nullable=True, str_matches=r"^\d+(\.\d+)+$",
+    robot_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    product: Series[str] = pa.Field(title="产品", nullable=True, description="blank where the text names the maker only")
+    maker: Series[str] = pa.Field(title="厂商", description="maker as written", nullable=True)
+    company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    year: Series[float] = pa.Field(title="年份", description="year stated", nullable=True, ge=1950, le=2030)
+    height_m: Series[float] = pa.Field(title="身高（米）", description="height in metres", nullable=True, gt=0, lt=3)
+    weight_kg: Series[float] = pa.Field(title="体重（千克）", description="weight in kg", nullable=True, gt=0, lt=500)
+    speed_text: Series[str] = pa.Field(title="速度（原文）", description="walking speed as written", nullable=True)
+    dof: Series[float] = pa.Field(title="自由度", description="degrees of freedom (number)", nullable=True, ge=1)
+    dof_text: Series[str] = pa.Field(title="自由度（原文）", description="joints or DoF as written", nullable=True)
+    drive: Series[str] = pa.Field(title="驱动", description="drive system", nullable=True)
+    price_value: Series[float] = pa.Field(title="价格", description="price", nullable=True)
+    price_unit: Series[str] = pa.Field(title="价格单位", description="price unit", nullable=True)
+    report_table: Series[str] = pa.Field(title="研报表格", nullable=True, str_matches=r"^\d+(\.\d+)+$",
                                          description="section number of the HTI report table the row was transcribed "
                                                      "from (4.7.3: the 各家人形机器人对比 spec table; 4.1.5: the 1Q24 "
                                                      "financing tables); blank for rows read from running text or a caption")
@@ -172,74 +172,74 @@ class Robots(Curated):
 
 class RobotSupplyChain(Curated):
     """Humanoid-robot components and the companies named for each."""
-    row_id: Series[str] = pa.Field(unique=True)
-    component: Series[str]
-    component_en: Series[str]
-    company: Series[str]
-    company_id: Series[str] = pa.Field(nullable=True)
-    listed: Series[str] = pa.Field(nullable=True, isin=["yes", "no"])
-    ticker: Series[str] = pa.Field(nullable=True)
+    row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    component: Series[str] = pa.Field(title="零部件", description="component as written")
+    component_en: Series[str] = pa.Field(title="零部件（英文）", description="component in English")
+    company: Series[str] = pa.Field(title="公司", description="company as written")
+    company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
+    listed: Series[str] = pa.Field(title="上市", description="yes where a text says the company is listed", nullable=True, isin=["yes", "no"])
+    ticker: Series[str] = pa.Field(title="股票代码", description="ticker where stated", nullable=True)
 
 
 class Policies(Curated):
     """Laws, regulations, plans, standards and support measures, Chinese and foreign."""
-    policy_id: Series[str] = pa.Field(unique=True, str_matches=r"^p-\d{3}$")
-    title: Series[str] = pa.Field(nullable=True, description="official title as written; blank where the text gives none")
-    title_en: Series[str]
-    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(nullable=True, isin=PRECISION)
-    date_filled_from: Series[str] = pa.Field(
+    policy_id: Series[str] = pa.Field(title="政策编号", description="policy key", unique=True, str_matches=r"^p-\d{3}$")
+    title: Series[str] = pa.Field(title="标题", nullable=True, description="official title as written; blank where the text gives none")
+    title_en: Series[str] = pa.Field(title="英文标题", description="English rendering")
+    date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    date_filled_from: Series[str] = pa.Field(title="日期来源", 
         nullable=True, isin=["document_date"],
         description="document_date where the text omits the year (or month) and the curator took it from the "
                     "document's date in data/raw/sources.yml; blank where the date is as written or absent")
-    jurisdiction: Series[str] = pa.Field(isin=GEOGRAPHIES)
-    level: Series[str] = pa.Field(isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
-    issuers: Series[str] = pa.Field(nullable=True)
-    kind: Series[str] = pa.Field(isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
+    jurisdiction: Series[str] = pa.Field(title="适用地区", description="where it applies (geography codes)", isin=GEOGRAPHIES)
+    level: Series[str] = pa.Field(title="层级", description="national, provincial, municipal …", isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
+    issuers: Series[str] = pa.Field(title="发布机构", description="issuing bodies as written, ' | '-separated", nullable=True)
+    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
                                        "support_measure", "other"])
-    period: Series[str] = pa.Field(nullable=True)
+    period: Series[str] = pa.Field(title="期间", description="period the measure covers", nullable=True)
 
 
 class PolicyTargets(Curated):
     """Quantitative targets a policy states."""
-    target_id: Series[str] = pa.Field(unique=True)
-    policy_id: Series[str] = pa.Field(description="→ policies")
-    target_year: Series[float] = pa.Field(nullable=True, ge=2000, le=2050)
-    metric: Series[str]
-    value_low: Series[float]
-    value_high: Series[float]
-    unit: Series[str]
-    lower_bound: Series[str] = pa.Field(isin=["yes", "no"],
+    target_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
+    policy_id: Series[str] = pa.Field(title="政策编号", description="→ policies")
+    target_year: Series[float] = pa.Field(title="目标年份", description="year the target is for", nullable=True, ge=2000, le=2050)
+    metric: Series[str] = pa.Field(title="指标", description="what is measured")
+    value_low: Series[float] = pa.Field(title="下限", description="lower bound")
+    value_high: Series[float] = pa.Field(title="上限", description="upper bound (= value_low for a single number)")
+    unit: Series[str] = pa.Field(title="单位", description="unit as written")
+    lower_bound: Series[str] = pa.Field(title="下限值", isin=["yes", "no"],
                                         description="yes where the text gives the figure as a floor (超过)")
 
 
 class MarketMetrics(Curated):
     """Market sizes, growth rates, users, usage and firm counts."""
-    metric_id: Series[str] = pa.Field(unique=True, str_matches=r"^mm-\d{3}$")
-    subject: Series[str]
-    metric: Series[str] = pa.Field(isin=["market_size", "growth_rate", "cagr", "users", "usage", "firm_count",
+    metric_id: Series[str] = pa.Field(title="指标编号", description="row key", unique=True, str_matches=r"^mm-\d{3}$")
+    subject: Series[str] = pa.Field(title="对象", description="what the figure is about")
+    metric: Series[str] = pa.Field(title="指标", description="what is measured", isin=["market_size", "growth_rate", "cagr", "users", "usage", "firm_count",
                                          "revenue", "investment", "other"])
-    geography: Series[str] = pa.Field(isin=GEOGRAPHIES)
-    period_start: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    period_end: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    value: Series[float]
-    unit: Series[str]
-    kind: Series[str] = pa.Field(nullable=True, isin=["actual", "forecast", "estimate"])
-    source_body: Series[str] = pa.Field(nullable=True)
-    stated_derived: Series[str] = pa.Field(isin=["yes", "no"])
-    base_metric_id: Series[str] = pa.Field(nullable=True, description="→ market_metrics: start value of a stated rate")
-    end_metric_id: Series[str] = pa.Field(nullable=True, description="→ market_metrics: end value of a stated rate")
+    geography: Series[str] = pa.Field(title="地域", description="area the figure covers (codes named in data/mappings/labels.yml)", isin=GEOGRAPHIES)
+    period_start: Series[str] = pa.Field(title="起始期", description="start of the period", nullable=True, str_matches=ISO_DATE)
+    period_end: Series[str] = pa.Field(title="截止期", description="end of the period (= start for a point figure)", nullable=True, str_matches=ISO_DATE)
+    value: Series[float] = pa.Field(title="数值", description="number as written")
+    unit: Series[str] = pa.Field(title="单位", description="unit as written")
+    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", nullable=True, isin=["actual", "forecast", "estimate"])
+    source_body: Series[str] = pa.Field(title="数据机构", description="analyst or body the figure is attributed to", nullable=True)
+    stated_derived: Series[str] = pa.Field(title="原文陈述为比率", description="yes if the text states it as a rate", isin=["yes", "no"])
+    base_metric_id: Series[str] = pa.Field(title="期初指标", nullable=True, description="→ market_metrics: start value of a stated rate")
+    end_metric_id: Series[str] = pa.Field(title="期末指标", nullable=True, description="→ market_metrics: end value of a stated rate")
 
 
 class Rates(Curated):
     """Rates the corpus states together with the total they derive from (e.g. questions per minute from a daily
     total), so that code can recompute them."""
-    rate_id: Series[str] = pa.Field(unique=True, str_matches=r"^r-\d{3}$")
-    metric_id: Series[str] = pa.Field(description="→ market_metrics: the stated rate")
-    total_metric_id: Series[str] = pa.Field(description="→ market_metrics: the total it is a rate of")
-    period_value: Series[float] = pa.Field(gt=0, description="length of the period the total covers")
-    period_unit: Series[str] = pa.Field(isin=["minute", "hour", "day"])
-    per_unit: Series[str] = pa.Field(isin=["minute", "hour", "day"], description="the rate is per one of these")
+    rate_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^r-\d{3}$")
+    metric_id: Series[str] = pa.Field(title="指标编号", description="→ market_metrics: the stated rate")
+    total_metric_id: Series[str] = pa.Field(title="总量指标", description="→ market_metrics: the total it is a rate of")
+    period_value: Series[float] = pa.Field(title="期间长度", gt=0, description="length of the period the total covers")
+    period_unit: Series[str] = pa.Field(title="期间单位", description="unit of period_value", isin=["minute", "hour", "day"])
+    per_unit: Series[str] = pa.Field(title="按每", isin=["minute", "hour", "day"], description="the rate is per one of these")
 
 
 CURATED = {

@@ -14,43 +14,6 @@ from ..corpus.manifest import load_manifest
 from ..data import PIPELINE_SCHEMAS
 from ..facts.schemas import CURATED, FOREIGN_KEYS
 
-# Descriptions for columns whose schema field carries none (the same name means the same thing in every table).
-COLUMN_NOTES = {
-    "row_id": "row key", "chip_id": "row key", "fact_id": "row key", "robot_id": "row key", "target_id": "row key",
-    "policy_id": "policy key", "company_id": "→ companies.company_id", "metric_id": "row key",
-    "country": "ISO 3166 alpha-2 code, where a text or the row says so", "date": "ISO date, as precise as written",
-    "date_precision": "precision of the date", "release_date_precision": "precision of release_date",
-    "name_as_written": "model name exactly as in the quote", "developer": "developer as written",
-    "training_data": "training data as written", "modality": "text, image, video, multimodal …",
-    "scope": "general (通用) or industry (行业) model; for counts, what is counted",
-    "industry": "industry of an industry model", "open_source": "open or closed source, where stated",
-    "qualifier": "how the text qualifies the number (超 = more_than, 至少 = at_least, 近 = nearly …)",
-    "unit_counted": "models or companies", "geography": "area the figure covers (ISO codes, CN-BJ = Beijing …)",
-    "claimant": "who made the claim", "as_of_date": "date the count refers to", "value": "number as written",
-    "table": "which table of the report", "company": "company as written", "business": "business as written",
-    "city": "city as written", "round": "financing round as written", "investors": "investors as written, ' | '-separated",
-    "chip": "chip as written", "vendor": "vendor as written", "use": "training, inference, phone SoC, ISP …",
-    "spec_name": "specification stated", "spec_value": "its value", "spec_unit": "its unit as written",
-    "investor": "investor as written", "metric": "what is measured", "unit": "unit as written",
-    "layer": "industry-chain layer as written", "layer_en": "layer in English", "product": "product as written",
-    "maker": "maker as written", "year": "year stated", "height_m": "height in metres", "weight_kg": "weight in kg",
-    "speed_text": "walking speed as written", "dof": "degrees of freedom (number)", "dof_text": "joints or DoF as written",
-    "drive": "drive system", "price_value": "price", "price_unit": "price unit", "component": "component as written",
-    "component_en": "component in English", "listed": "yes where a text says the company is listed",
-    "ticker": "ticker where stated", "title": "title as written (without 《》)", "title_en": "English rendering",
-    "jurisdiction": "where it applies (CN, CN-BJ, US, EU …)", "level": "national, provincial, municipal …",
-    "issuers": "issuing bodies as written, ' | '-separated", "kind": "law, regulation, plan, standard …",
-    "period": "period the measure covers", "target_year": "year the target is for", "value_low": "lower bound",
-    "value_high": "upper bound (= value_low for a single number)", "subject": "what the figure is about",
-    "period_start": "start of the period", "period_end": "end of the period (= start for a point figure)",
-    "source_body": "analyst or body the figure is attributed to", "stated_derived": "yes if the text states it as a rate",
-    "model": "canonical model name", "developer_type": "kind of developer (curator's coding)",
-    "release_date": "first release date as written", "deal_id": "row key (cn- domestic, fx- foreign, nar- from the text)",
-    "amount_unit": "unit of amount_value as written", "currency": "currency of the amount",
-    "amount_status": "disclosed, approximate (数千万 …) or undisclosed (未披露)", "rate_id": "row key",
-    "period_unit": "unit of period_value", "exchange": "market as written (A股, 港股 …)", "report_no": "the report's row number",
-}
-
 DOWNLOADABLE_DERIVED = ("documents", "parts", "paragraphs", "cleaning_report", "metadata", "keywords", "topic_keywords")
 
 
@@ -85,8 +48,9 @@ def columns_table(model) -> pd.DataFrame:
     ordered = [c for c in schema.columns if c not in provenance] + [c for c in provenance if c in schema.columns]
     for name in ordered:
         column = schema.columns[name]
-        rows.append({"列 column": name, "类型 type": _type(column.dtype), "可空 nullable": "yes" if column.nullable else "",
-                     "唯一 unique": "yes" if column.unique else "", "说明 description": column.description or COLUMN_NOTES.get(name, ""),
+        rows.append({"列 column": name, "标题 title": column.title or "", "类型 type": _type(column.dtype),
+                     "可空 nullable": "yes" if column.nullable else "", "唯一 unique": "yes" if column.unique else "",
+                     "说明 description": column.description or "",
                      "取值 allowed": _allowed(column)})
     return pd.DataFrame(rows)
 

@@ -8,7 +8,7 @@ the basis of the call), `paragraph_of` (the cleaned paragraph a curated quote co
 
 Curation decisions are read from data/mappings: spec_names.yml (Chinese name and kind of each spec_name),
 chain_layers.yml (order of the chain's layers), report_sections.yml (titles of the report's sections) and
-labels.yml (chip_use, spec_kind, investment_metric, chips_column).
+labels.yml (chip_use, spec_kind, investment_metric). Column titles come from the schemas (views.columns).
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from ..data import load
+from .columns import column_titles
 from ..facts import mappings
 from ..facts.provenance import number_forms, quote_key
 from .corpus import topic_keywords_by_source
@@ -35,11 +36,6 @@ def layer_order() -> list[str]:
 def section_titles() -> dict[str, str]:
     """Report section → title, in the order of the chapter's section menu (data/mappings/report_sections.yml)."""
     return dict(mappings.read("report_sections"))
-
-
-def column_titles() -> dict[str, str]:
-    """Chinese titles of the chips columns shown as tables (labels.yml, block chips_column)."""
-    return mappings.labels("chips_column")
 
 
 def spec_entries(spec_names: pd.Series) -> pd.DataFrame:
@@ -271,7 +267,7 @@ def quote_fix_rows() -> pd.DataFrame:
     chips = load("chips")
     fixed = chips[chips["quote_fixed"] == "yes"]
     missing = fixed["not_in_quote"].fillna("").map(
-        lambda fields: "、".join(mappings.label("chips_column", f) for f in fields.split(" | ") if f))
+        lambda fields: "、".join(column_titles()[f] for f in fields.split(" | ") if f))
     return fixed.assign(missing=missing, value_text=fixed["spec_value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))[
         ["chip_id", "chip", "vendor", "spec_name", "value_text", "spec_unit", "date", "missing", "quote"]
     ].reset_index(drop=True)
@@ -424,7 +420,7 @@ def chips_table() -> pd.DataFrame:
         "spec": entries["spec"].fillna(""), "value_text": value_text, "date": chips["date"].fillna(""), "flags": flags,
         "source": chips["doc_id"].map(_labels()), "doc_id": chips["doc_id"], "quote": chips["quote"],
     })
-    return table.rename(columns=column_titles())
+    return table
 
 
 def headline_numbers() -> dict[str, object]:

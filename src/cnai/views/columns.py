@@ -51,23 +51,39 @@ class ViewColumns(pa.DataFrameModel):
     missing: Series[str] = pa.Field(title="不在引语中的字段", description="fields of the row that its quote does not state")
     flags: Series[str] = pa.Field(title="注意", description="caveats on the row")
     as_written: Series[str] = pa.Field(title="原文写法", description="the figure as the text writes it")
+    table_name: Series[str] = pa.Field(title="融资表", description="which of the report's deal tables, in Chinese")
+    sector: Series[str] = pa.Field(title="领域（按业务归类）", description="sector from the business text (data/mappings/deal_sectors.yml)")
+    amount_class: Series[str] = pa.Field(title="金额类别", description="how the amount is written: disclosed, approximate, vague, undisclosed")
+    display_title: Series[str] = pa.Field(title="名称", description="the policy's title, or its English rendering where the text gives none")
+    date_basis: Series[str] = pa.Field(title="日期依据", description="whether the text states the date or the curator filled it")
+    level_group: Series[str] = pa.Field(title="层级", description="China central, China local, foreign national, EU")
+    place: Series[str] = pa.Field(title="辖区", description="where the measure applies, in Chinese")
+    issuers_text: Series[str] = pa.Field(title="发布机构（原文）", description="issuing bodies as written")
+    doc_period: Series[str] = pa.Field(title="来源时期", description="month of the source document")
+    group: Series[str] = pa.Field(title="部件大类", description="component family (data/mappings/robot_components.yml)")
+    listed_status: Series[str] = pa.Field(title="上市", description="listed or not, where the text says")
+    listed_company: Series[str] = pa.Field(title="上市公司", description="a company the corpus says is listed")
 
 
 def _titles(model) -> dict[str, str]:
     return {name: column.title for name, column in model.to_schema().columns.items() if column.title}
 
 
-@lru_cache(maxsize=1)
-def column_titles() -> dict[str, str]:
-    """{column name: Chinese title} across the book. Where schemas title one name differently, ViewColumns must
-    decide; otherwise this is an error that names the column and the titles."""
-    own = _titles(ViewColumns)
+def merged_titles(models, decided: dict[str, str]) -> dict[str, str]:
+    """{column name: title} over `models`; a name they title differently must be in `decided`."""
     seen: dict[str, set[str]] = {}
-    for model in [*PIPELINE_SCHEMAS.values(), *CURATED.values()]:
+    for model in models:
         for name, title in _titles(model).items():
             seen.setdefault(name, set()).add(title)
-    clashes = {name: titles for name, titles in seen.items() if len(titles) > 1 and name not in own}
+    clashes = {name: sorted(titles) for name, titles in seen.items() if len(titles) > 1 and name not in decided}
     if clashes:
         raise MappingError("columns titled differently by different schemas; give each one title in "
                            f"cnai.views.columns.ViewColumns: {clashes}")
-    return {**{name: next(iter(titles)) for name, titles in seen.items()}, **own}
+    return {**{name: next(iter(titles)) for name, titles in seen.items()}, **decided}
+
+
+@lru_cache(maxsize=1)
+def column_titles() -> dict[str, str]:
+    """{column name: Chinese title} across the book: the pipeline's and the curated tables' schemas, with the
+    views' own titles deciding where those disagree and naming the columns views add."""
+    return merged_titles([*PIPELINE_SCHEMAS.values(), *CURATED.values()], decided=_titles(ViewColumns))

@@ -289,11 +289,7 @@ def deal_table() -> pd.DataFrame:
     frame = deals()
     return frame[["deal_id", "table_name", "report_no", "company", "business", "sector", "city", "round", "date",
                   "amount_text", "amount_millions", "currency", "amount_class", "investors", "doc_id",
-                  "quote"]].rename(columns={
-        "deal_id": "编号", "table_name": "表", "report_no": "研报序号", "company": "公司", "business": "业务",
-        "sector": "领域（按业务归类）", "city": "城市", "round": "轮次", "date": "日期", "amount_text": "金额（原文）",
-        "amount_millions": "金额（百万，本币）", "currency": "币种", "amount_class": "金额类别", "investors": "投资方",
-        "quote": "原文引语"}).assign(**{"研报序号": lambda d: d["研报序号"].astype("Int64")})
+                  "quote"]].assign(report_no=lambda d: d["report_no"].astype("Int64"))
 
 
 def deal_count_check() -> pd.DataFrame:
@@ -502,12 +498,10 @@ def listed_models_table() -> pd.DataFrame:
     """The model rows of listed companies, readable, for a searchable table."""
     listed = load("companies").query("listed == 'yes'")[["company_id", "name", "exchange"]]
     models = load("models").merge(listed, on="company_id")
-    return models.assign(来源=models["doc_id"].map(_labels()))[
-        ["name", "exchange", "model", "name_as_written", "release_date", "params_text", "scope", "industry",
-         "modality", "来源", "doc_id", "quote"]].rename(columns={
-            "name": "上市公司", "exchange": "交易所", "model": "模型", "name_as_written": "原文写法",
-            "release_date": "发布时间", "params_text": "参数（原文）", "scope": "通用/行业", "industry": "行业",
-            "modality": "模态", "quote": "原文引语"})
+    return models.assign(source=models["doc_id"].map(_labels()), listed_company=models["name"],
+                         scope=display(models["scope"], "model_scope"))[
+        ["listed_company", "exchange", "model", "name_as_written", "release_date", "params_text", "scope", "industry",
+         "modality", "source", "doc_id", "quote"]]
 
 
 # --- numbers the prose cites ------------------------------------------------------------------------------------

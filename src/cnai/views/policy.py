@@ -303,13 +303,9 @@ def policy_word_frequencies(top: int = 120) -> dict[str, int]:
 def policy_table() -> pd.DataFrame:
     """All policy rows with readable Chinese column names, in the order of policy_id."""
     pol = policy_frame()
-    table = pol[["policy_id", "display_title", "title_en", "date", "precision", "date_basis", "level_group",
-                 "place", "kind_name", "issuers_text", "period", "label", "doc_id", "quote"]]
-    return table.rename(columns={
-        "policy_id": "编号", "display_title": "名称", "title_en": "英文名", "date": "日期", "precision": "日期精度",
-        "date_basis": "日期依据", "level_group": "层级", "place": "辖区", "kind_name": "类型",
-        "issuers_text": "发布机构（原文）", "period": "来源时期", "label": "来源文档", "doc_id": "doc_id",
-        "quote": "原文引文"}).reset_index(drop=True)
+    table = pol.rename(columns={"period": "doc_period", "label": "source"})
+    return table[["policy_id", "display_title", "title_en", "date", "precision", "date_basis", "level_group",
+                  "place", "kind_name", "issuers_text", "doc_period", "source", "doc_id", "quote"]].reset_index(drop=True)
 
 
 def distinctive_keywords(top: int = 8) -> pd.DataFrame:

@@ -109,11 +109,10 @@ def path_to_use() -> pd.DataFrame:
 def model_table() -> pd.DataFrame:
     """The models table with readable columns, for the searchable table."""
     models = load("models")
-    return models.assign(origin=models["country"].map(origin), 来源=models["doc_id"].map(_labels()))[
+    return models.assign(origin=models["country"].map(origin), source=models["doc_id"].map(_labels()),
+                         scope=display(models["scope"], "model_scope"))[
         ["model", "developer", "origin", "release_date", "params_text", "scope", "industry", "open_source",
-         "filing_status", "来源", "quote"]].rename(columns={
-            "model": "模型", "developer": "开发者", "origin": "国别", "release_date": "发布时间", "params_text": "参数（原文）",
-            "scope": "通用/行业", "industry": "行业", "open_source": "开源", "filing_status": "备案", "quote": "原文引语"})
+         "filing_status", "source", "quote"]]
 
 
 def headline_numbers() -> dict[str, str]:

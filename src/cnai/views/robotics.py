@@ -106,10 +106,8 @@ def tesla_line() -> pd.DataFrame:
 def robots_table() -> pd.DataFrame:
     """All robots rows with readable columns, for the searchable table (nothing dropped)."""
     robots = _with_label(load("robots"))
-    columns = {"robot_id": "编号", "maker": "厂商", "product": "产品", "year": "年份", "height_m": "身高（米）",
-               "weight_kg": "体重（千克）", "speed_text": "行走速度", "dof": "自由度", "dof_text": "关节数/自由度（原文）",
-               "drive": "动力系统", "source": "来源", "doc_id": "doc_id", "quote": "原文"}
-    return robots[list(columns)].rename(columns=columns)
+    return robots[["robot_id", "maker", "product", "year", "height_m", "weight_kg", "speed_text", "dof", "dof_text",
+                   "drive", "source", "doc_id", "quote"]]
 
 
 # --- supply chain ------------------------------------------------------------------------------------------------
@@ -158,10 +156,8 @@ def multi_component_suppliers() -> pd.DataFrame:
 
 def supply_chain_table() -> pd.DataFrame:
     """The joined supply chain with readable columns, for the searchable table (nothing dropped)."""
-    columns = {"row_id": "编号", "group": "部件大类", "component": "部件（原文）", "company": "企业",
-               "region": "地区", "country": "国家代码", "listed_status": "上市", "exchange": "市场",
-               "source": "来源", "doc_id": "doc_id", "quote": "原文"}
-    return supply_chain()[list(columns)].rename(columns=columns)
+    return supply_chain()[["row_id", "group", "component", "company", "region", "country", "listed_status", "exchange",
+                           "source", "doc_id", "quote"]]
 
 
 # --- market size and growth --------------------------------------------------------------------------------------
@@ -283,17 +279,6 @@ def robot_deal_totals() -> pd.DataFrame:
         deals=("deal_id", "size"), total_millions=("amount_millions", "sum"),
         approximate=("amount_status", lambda s: int((s == "approximate").sum())),
         humanoid_millions=("amount_millions", lambda s: float(s[amounts.loc[s.index, "kind"] == "人形机器人"].sum())))
-
-
-def robot_deals_table() -> pd.DataFrame:
-    """All robot deals with readable columns for a table."""
-    deals = robot_deals()
-    columns = {"deal_id": "编号", "company": "企业", "business": "业务", "city": "城市", "round": "轮次",
-               "date": "日期", "amount_text": "金额（原文）", "status_zh": "金额类型", "source": "来源",
-               "doc_id": "doc_id", "quote": "原文"}
-    out = deals[list(columns)].rename(columns=columns)
-    out["日期"] = out["日期"].dt.strftime("%Y-%m-%d")
-    return out
 
 
 def keywords_by_source(min_paragraphs: int = 5) -> pd.DataFrame:
