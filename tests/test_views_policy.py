@@ -133,7 +133,7 @@ def test_most_dated_rows_fall_in_2023_and_2024(numbers):
     # p-068 (2022-05), p-069 (2021-07), p-070 (2022-07): 8 of 45
     assert numbers["n_dated_2023_24"] == 45 - 8
     assert numbers["first_year"] == 2019
-    assert dict(policy.dated_by_year().groupby("year")["rows"].sum()) == {
+    assert policy.policy_timeline()["date"].str[:4].astype(int).value_counts().to_dict() == {
         2019: 1, 2020: 2, 2021: 1, 2022: 4, 2023: 25, 2024: 12}
 
 

@@ -99,21 +99,6 @@ def kinds_by_level() -> pd.DataFrame:
                               ).reset_index(drop=True)
 
 
-def rows_by_place() -> pd.DataFrame:
-    """Policy rows per jurisdiction, with how many come from the research report."""
-    pol = policy_frame()
-    out = pol.groupby(["jurisdiction", "place", "level_group"], as_index=False).agg(
-        rows=("policy_id", "size"), from_report=("doc_id", lambda s: int((s == REPORT).sum())))
-    return out.sort_values("rows", ascending=False).reset_index(drop=True)
-
-
-def dated_by_year() -> pd.DataFrame:
-    """Dated policy rows per year (of the written or filled date) and level group."""
-    tl = policy_timeline()
-    tl["year"] = tl["date"].str[:4].astype(int)
-    return tl.groupby(["year", "level_group"], as_index=False).size().rename(columns={"size": "rows"})
-
-
 def repeat_groups() -> pd.DataFrame:
     """data/mappings/same_policy.yml as rows (kind, group, policy_id): the policies data/NOTES.md names as one policy
     in several documents (same_policy) or as possible duplicates (possible_duplicate). Every policy_id must be a
