@@ -53,7 +53,7 @@ class Models(Curated):
     params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description="parameter count as written")
     training_data: Series[str] = pa.Field(title="训练数据", description="training data as written", nullable=True)
     modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …", nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
-    scope: Series[str] = pa.Field(title="范围", description="models: general (通用) or industry (行业) model; model_counts: what is counted", nullable=True, isin=["general", "industry"])
+    scope: Series[str] = pa.Field(title="范围", description="general (通用) or industry (行业) model, where the text says", nullable=True, isin=["general", "industry"])
     industry: Series[str] = pa.Field(title="行业", description="industry of an industry model", nullable=True)
     open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated", nullable=True, isin=["open", "closed"])
     filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated")
@@ -68,6 +68,11 @@ class ModelCounts(Curated):
     qualifier: Series[str] = pa.Field(title="限定", description="how the text qualifies the number (超 = more_than, 至少 = at_least, 近 = nearly …)", isin=["exact", "more_than", "at_least", "nearly", "approx"])
     unit_counted: Series[str] = pa.Field(title="所数对象", description="models or companies", isin=["models", "companies"])
     scope: Series[str] = pa.Field(title="范围", description="what is counted")
+    population: Series[str] = pa.Field(title="统计对象", description=(
+        "what kind of set the count is of (the curator's coding): released_models (models released in a place), "
+        "filed_services (services filed or registered with the regulator), developers (companies or institutions), "
+        "company_family (one company's model family), benchmark_roster (models one benchmark evaluated), "
+        "event_roster (models shown at one event)"), isin=list(labels("count_population")))
     geography: Series[str] = pa.Field(title="地域", description="area the figure covers (codes named in data/mappings/labels.yml)", isin=GEOGRAPHIES)
     definition_text: Series[str] = pa.Field(title="定义（原文）", nullable=True, description="the defining words as written")
     claimant: Series[str] = pa.Field(title="说法出处", description="who made the claim", nullable=True)

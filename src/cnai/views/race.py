@@ -86,12 +86,11 @@ def region_mentions() -> pd.DataFrame:
 def path_to_use() -> pd.DataFrame:
     """From 生下来 to 用起来: dated claims of models released, models filed (备案) and first usage figures in China."""
     counts = count_claims()
-    counts = counts[counts["geography"] == "CN"]
-    filed = counts["scope"].str.contains("filed|备案", case=False)
-    national = counts["scope"].str.contains("in China|domestic|Chinese", case=False)
+    population = load("model_counts").set_index("row_id")["population"]
+    counts = counts[counts["geography"] == "CN"].assign(population=lambda d: d["row_id"].map(population))
     stages = [
-        counts[~filed & national & (counts["counted"] == "模型数")].assign(stage="1 发布：模型数量"),
-        counts[filed].assign(stage="2 备案：上线服务"),
+        counts[counts["population"] == "released_models"].assign(stage="1 发布：模型数量"),
+        counts[counts["population"] == "filed_services"].assign(stage="2 备案：上线服务"),
     ]
     metrics = load("market_metrics")
     model_names = set(load("models")["model"])
