@@ -71,8 +71,17 @@ def input_files(sources: Sources = Sources()) -> list[Path]:
 
 
 def cache_key(sources: Sources = Sources()) -> str:
+    """A hash of every input's content (and the library versions); recomputed only when a file's size or
+    modification time changes, so that a load does not read every input again."""
+    files = input_files(sources)
+    return _content_key(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=8)
+def _content_key(stamps: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for path in input_files(sources):
+    for name, _, _ in stamps:
+        path = Path(name)
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for lib in LIBRARIES:
         digest.update(f"{lib}={importlib_metadata.version(lib)}".encode())

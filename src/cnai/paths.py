@@ -6,6 +6,7 @@ ROOT = PACKAGE_DIR.parents[1]
 DATA = ROOT / "data"
 RAW = DATA / "raw"
 MANIFEST = RAW / "sources.yml"
+EXTERNAL = RAW / "external"
 DICT_DIR = DATA / "dict"
 USER_DICT = DICT_DIR / "userdict.txt"
 STOP_WORDS = DICT_DIR / "stopwords.txt"

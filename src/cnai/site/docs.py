@@ -129,6 +129,24 @@ def sources() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def snapshot_sources() -> pd.DataFrame:
+    """Every outside snapshot with its origin, date, licence and the attribution it asks for (from the records)."""
+    from .. import snapshots
+
+    terms = snapshots.licences()
+    rows = []
+    for name in snapshots.names():
+        record = snapshots.snapshot(name)
+        rows.append({
+            "来源 source": name, "内容 what": record.title,
+            "出处 origin": f"{record.origin.repository} @ {record.origin.commit[:10]}",
+            "快照日期 snapshot": f"{record.snapshot_date:%Y-%m-%d}", "文件 files": len(record.files),
+            "许可 licence": terms[record.licence]["name"], "署名 attribution": record.attribution,
+            "局限 limits": record.is_not,
+        })
+    return pd.DataFrame(rows)
+
+
 def check_summary() -> pd.DataFrame:
     """Per curated table: rows, rows with a checked quote, numbers checked against their quotes."""
     from ..facts.schemas import QUOTED_NUMBERS, QUOTED_TEXT
