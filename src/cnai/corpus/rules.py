@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
@@ -118,13 +117,4 @@ def normalize_width(text: str) -> tuple[str, int]:
 
 # --- Traditional -> Simplified ------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("tw2sp")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional (Taiwan) to Simplified with mainland terms (人工智慧 -> 人工智能, 晶片 -> 芯片)."""
-    return _converter().convert(text)
+from .script import to_simplified  # noqa: E402,F401  (by character, keeping names; see corpus/script.py)
