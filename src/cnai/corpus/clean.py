@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import report, rules
+from . import hazards, report, rules
 from ..errors import CorpusError
-from .cleaner import KEPT, DocCleaner, Part, assemble, join_lines
+from .cleaner import KEPT, DocCleaner, Part
+from .hazards import assemble
 from .manifest import Document, Layout
 
 PARAGRAPH_COLUMNS = [
@@ -48,31 +49,10 @@ def _find_title(cleaner: DocCleaner, title: str) -> list[int]:
     raise CorpusError(f"{cleaner.doc.path}: title {title!r} of document {cleaner.doc.id!r} (from the manifest) not found in the text")
 
 
-def _captions(cleaner: DocCleaner) -> None:
-    """Lines the PDF extraction printed twice are photo captions: undo the doubling and keep them apart."""
-    part = Part("captions", "captions", None)
-    run: list[int] = []
-    for i, line in enumerate(cleaner.lines + ["end"]):
-        if cleaner.disposition[i:i + 1] == ["blank"]:
-            continue  # a caption and its photo credit may stand on lines apart
-        doubled = i < len(cleaner.lines) and cleaner.is_open(i) and rules.is_doubled(line)
-        if doubled:
-            run.append(i)
-            continue
-        if run:
-            texts = []
-            for j in run:
-                undoubled, n = rules.undouble(cleaner.lines[j])
-                cleaner.count("doubled_characters", len(cleaner.lines[j]) - len(undoubled), n)
-                texts.append(undoubled)
-            cleaner.add_paragraph(part, "caption", list(run), join_lines(texts))
-            run = []
-
-
 def layout_titles_after_body(cleaner: DocCleaner) -> list[Part]:
     doc = cleaner.doc
-    _captions(cleaner)
     authors = {_squash(a) for art in doc.articles for a in art.authors}
+    reporter_bylines = {i for i, disp in enumerate(cleaner.disposition) if disp == "byline"}  # found by hazards
     for article in doc.articles:
         if not article.title:
             continue
@@ -82,12 +62,13 @@ def layout_titles_after_body(cleaner: DocCleaner) -> list[Part]:
         j = title_lines[-1] + 1
         while j < len(cleaner.lines) and cleaner.disposition[j] == "blank":
             j += 1
-        if j < len(cleaner.lines) and cleaner.is_open(j):
+        if j < len(cleaner.lines) and (cleaner.is_open(j) or j in reporter_bylines):
             match = _BYLINE.match(cleaner.lines[j])
             if match and _squash(match.group(2)) in authors:
                 cleaner.mark(j, "byline")
+                reporter_bylines.discard(j)
     for i, line in enumerate(cleaner.lines):
-        if cleaner.is_open(i) and re.match(r"^\s*本报记者", line):
+        if i in reporter_bylines or (cleaner.is_open(i) and re.match(r"^\s*本报记者", line)):
             raise CorpusError(
                 f"{doc.path}:{i + 1}: byline {line.strip()!r} follows no title listed in the manifest; "
                 "add the article it belongs to"
@@ -186,17 +167,17 @@ def layout_single_article(cleaner: DocCleaner) -> list[Part]:
             if pattern.match(line):
                 cleaner.remove(i, rule)
                 break
-    for i, line in enumerate(cleaner.lines):
-        if not cleaner.is_open(i):
-            continue
-        text = line.strip()
-        if _NUMBERED_HEADING.match(text) and not rules.ends_sentence(text):
+    for run in hazards.line_runs(cleaner, list(range(len(cleaner.lines))), column_text=False):
+        text = cleaner.lines[run[0]].strip()
+        if len(run) > 1:
+            kind = "body"
+        elif _NUMBERED_HEADING.match(text) and not rules.ends_sentence(text):
             kind = "heading"
         elif len(text) <= 40 and not rules.ends_sentence(text) and not re.search(r"[，,。]", text):
             kind = "caption"
         else:
             kind = "body"
-        cleaner.add_paragraph(part, kind, [i], text)
+        hazards.add_run(cleaner, part, kind, run)
     return []
 
 
@@ -219,6 +200,7 @@ class CleanDocument:
 
 def clean_document(doc: Document, text: str) -> CleanDocument:
     cleaner = DocCleaner(doc, text)
+    hazards.detect(cleaner)
     parts = LAYOUTS[doc.layout](cleaner)
     for part in parts:
         # report sub-headings are numbered (found by the layout); short table cells would pass for headings

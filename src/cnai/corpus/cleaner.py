@@ -124,36 +124,3 @@ def is_heading(line: str, next_line: str | None, median: float, blank_after: boo
         return False
     following = rules.despace(next_line)[0]
     return len(following) >= 0.6 * median or rules.ends_sentence(following)
-
-
-def assemble(cleaner: DocCleaner, part: Part, detect_headings: bool = True) -> None:
-    """Turn a part's open lines into paragraphs: join lines broken mid-sentence (across blank lines and removed
-    lines too), end a paragraph at a sentence end, or at a clause end (；：) followed by a blank line."""
-    median = cleaner.median_line_length()
-    body = [i for i in part.lines if cleaner.disposition[i] in (None, "blank")]
-    open_lines = [i for i in body if cleaner.is_open(i)]
-    next_open = {a: b for a, b in zip(open_lines, open_lines[1:])}
-    current: list[int] = []
-
-    def flush():
-        if current:
-            kind = "note" if re.fullmatch(r"（作者系.*）", rules.despace(cleaner.lines[current[0]])[0]) else "body"
-            cleaner.add_paragraph(part, kind, list(current), join_lines([cleaner.lines[i] for i in current]))
-            current.clear()
-
-    for pos, i in enumerate(body):
-        line = cleaner.lines[i]
-        if cleaner.disposition[i] == "blank":
-            if current and rules.ends_clause(cleaner.lines[current[-1]]):
-                flush()
-            continue
-        nxt = next_open.get(i)
-        blank_after = i + 1 < len(cleaner.lines) and cleaner.disposition[i + 1] == "blank"
-        following = cleaner.lines[nxt] if nxt is not None else None
-        if detect_headings and not current and is_heading(line, following, median, blank_after):
-            cleaner.add_paragraph(part, "heading", [i], line)
-            continue
-        current.append(i)
-        if rules.ends_sentence(line) or re.fullmatch(r"\s*（作者系.*）\s*", line):
-            flush()
-    flush()

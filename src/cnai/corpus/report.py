@@ -1,12 +1,11 @@
-"""Layout of a PDF-extracted broker report: numbered sections, figures and tables, footers, legal disclosures."""
+"""Layout of a PDF-extracted broker report: numbered sections, figures and tables, running headers, legal
+disclosures (page footers are removed for every layout, by cnai.corpus.hazards)."""
 from __future__ import annotations
 
 import re
 from . import rules
 from .cleaner import DocCleaner, Part
 
-MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-PAGE_FOOTER = re.compile(rf"^\s*\d{{1,2}} ({MONTHS}) \d{{4}}\s+\d{{1,3}}\s*$")
 RUNNING_HEADER = re.compile(r"^\s*\[Table_[A-Za-z0-9]+\].*$")
 SOURCE_LINE = re.compile(r"^\s*(Source|资料来源)\s*[:：]\s*(.*)$")
 CROSS_REFERENCE = re.compile(r"^\s*\(Please see APPENDIX \d+ for English summary\)\s*$")
@@ -80,9 +79,7 @@ def layout_report(cleaner: DocCleaner) -> list[Part]:
         if not cleaner.is_open(i):
             continue
         line = lines[i]
-        if PAGE_FOOTER.match(line):
-            cleaner.remove(i, "page_footer")
-        elif RUNNING_HEADER.match(line):
+        if RUNNING_HEADER.match(line):
             cleaner.remove(i, "running_header")
         elif CROSS_REFERENCE.match(line):
             cleaner.remove(i, "cross_reference")
