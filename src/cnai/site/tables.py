@@ -7,8 +7,25 @@ import html
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from ..corpus.script import to_simplified
 from ..views.columns import column_titles
 from .charts import SITE_DATA, site_prefix
+
+
+SIMPLIFIED = "（简体）"
+
+
+def with_simplified(frame: pd.DataFrame) -> pd.DataFrame:
+    """Next to every text column with a value written in Traditional script, its Simplified form (column title +
+    （简体）), so that a reader who searches 携程 finds a row written 攜程."""
+    out = frame.copy()
+    for position, column in reversed(list(enumerate(frame.columns))):
+        if not (pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column])):
+            continue
+        simplified = frame[column].map(lambda v: to_simplified(v) if isinstance(v, str) else v)
+        if not simplified.equals(frame[column]):
+            out.insert(position + 1, f"{column}{SIMPLIFIED}", simplified)
+    return out
 
 
 class Table:
@@ -17,12 +34,16 @@ class Table:
 
         self.name = name
         frame = frame.rename(columns=column_titles())  # headers of the table and its CSV: the schemas' titles
+        frame = with_simplified(frame)
+        # the Simplified forms are searched, not shown (DataTables searches hidden columns too)
+        hidden = [i for i, column in enumerate(frame.columns) if str(column).endswith(SIMPLIFIED)]
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         frame.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
         shown = frame.astype(object).where(frame.notna(), "")  # blank cells, not NaN/None
         self.body = to_html_datatable(
             shown, connected=False, showIndex=False, maxBytes=0, pageLength=10, caption=caption,
-            classes="display compact", layout={"topStart": "pageLength", "topEnd": "search",
+            classes="display compact", columnDefs=[{"targets": hidden, "visible": False}] if hidden else [],
+            layout={"topStart": "pageLength", "topEnd": "search",
                                                "bottomStart": "info", "bottomEnd": "paging"},
             language={"search": "搜索：", "lengthMenu": "每页 _MENU_ 行", "info": "第 _START_–_END_ 行，共 _TOTAL_ 行",
                       "infoEmpty": "无记录", "zeroRecords": "没有匹配的记录", "infoFiltered": "（从 _MAX_ 行中筛选）"},
