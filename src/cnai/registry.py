@@ -46,6 +46,7 @@ class Model(Entry):
 
 class Chip(Entry):
     maker: str = Field(pattern=ID)
+    china_market: bool = False
 
 
 KINDS: dict[str, tuple[str, type[Entry]]] = {

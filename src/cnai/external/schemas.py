@@ -75,3 +75,84 @@ class GpuClusters(Tidy):
     possible_duplicate: Series[bool] = pa.Field(title="可能重复", description="Epoch flags the row as a possible duplicate")
     single_cluster: Series[str] = pa.Field(title="单一集群", nullable=True, description="Epoch's 'Single cluster?' (Yes, No, Unclear)")
     source: Series[str] = pa.Field(title="来源链接", nullable=True, description="Epoch's first source link")
+
+
+class ArenaRatings(Tidy):
+    """LMArena's text leaderboards: one row per snapshot, category and model."""
+    snapshot_date: Series[str] = pa.Field(title="快照日期", str_matches=ISO_DATE, description="date of the leaderboard file (leaderboard-text_<date>.json)")
+    category: Series[str] = pa.Field(title="类别", description="leaderboard category (full, chinese, coding …)")
+    model_key: Series[str] = pa.Field(title="模型键", description="LMArena's model key (the file's row key)")
+    rating: Series[float] = pa.Field(title="评分", description="rating")
+    rating_q025: Series[float] = pa.Field(title="评分下限（2.5%）", description="lower end of the 95% interval")
+    rating_q975: Series[float] = pa.Field(title="评分上限（97.5%）", description="upper end of the 95% interval")
+
+
+class ArenaModels(Tidy):
+    """LMArena's scatterplot-data.json: organisation, licence and API price per model, where it gives them."""
+    model_key: Series[str] = pa.Field(title="模型键", unique=True, description="LMArena's model key (model_api_name)")
+    name: Series[str] = pa.Field(title="名称", description="display name as written")
+    organisation: Series[str] = pa.Field(title="机构（原文）", description="organisation as written")
+    organisation_id: Series[str] = pa.Field(title="机构编号", description="→ data/registry/organisations.yml")
+    licence: Series[str] = pa.Field(title="许可", nullable=True, description="licence as written")
+    input_price_usd: Series[float] = pa.Field(title="输入价格（美元/百万词元）", nullable=True, ge=0, description="API price per million input tokens (USD)")
+    output_price_usd: Series[float] = pa.Field(title="输出价格（美元/百万词元）", nullable=True, ge=0, description="API price per million output tokens (USD)")
+    price_source: Series[str] = pa.Field(title="价格来源", nullable=True, description="link the price comes from")
+    model_source: Series[str] = pa.Field(title="模型来源", nullable=True, description="link describing the model")
+
+
+class FrontierGap(Tidy):
+    """Per LMArena snapshot and category: the best model overall against the best from an organisation in China."""
+    snapshot_date: Series[str] = pa.Field(title="快照日期", str_matches=ISO_DATE, description="date of the leaderboard file")
+    category: Series[str] = pa.Field(title="类别", isin=["full", "chinese"], description="leaderboard category")
+    models: Series[int] = pa.Field(title="模型数", ge=1, description="models rated in the category")
+    best_model: Series[str] = pa.Field(title="最佳模型", description="model key with the highest rating")
+    best_organisation: Series[str] = pa.Field(title="最佳模型机构", description="its organisation (registry id)")
+    best_rating: Series[float] = pa.Field(title="最佳评分", description="its rating")
+    best_q025: Series[float] = pa.Field(title="最佳评分下限", description="lower end of its 95% interval")
+    best_q975: Series[float] = pa.Field(title="最佳评分上限", description="upper end of its 95% interval")
+    china_model: Series[str] = pa.Field(title="中国最佳模型", description="highest-rated model of an organisation with registry country CN")
+    china_organisation: Series[str] = pa.Field(title="中国最佳模型机构", description="its organisation (registry id)")
+    china_rating: Series[float] = pa.Field(title="中国最佳评分", description="its rating")
+    china_q025: Series[float] = pa.Field(title="中国最佳评分下限", description="lower end of its 95% interval")
+    china_q975: Series[float] = pa.Field(title="中国最佳评分上限", description="upper end of its 95% interval")
+    gap: Series[float] = pa.Field(title="差距", ge=0, description="best_rating − china_rating (same snapshot and category)")
+    intervals_overlap: Series[bool] = pa.Field(title="区间重叠", description="the two 95% intervals overlap (china_q975 ≥ best_q025)")
+
+
+class AcceleratorSpecs(Tidy):
+    """Accelerators of makers in China against NVIDIA's, by release date."""
+    name: Series[str] = pa.Field(title="芯片", description="hardware name as Epoch writes it")
+    maker_id: Series[str] = pa.Field(title="厂商编号", description="→ data/registry/organisations.yml")
+    maker: Series[str] = pa.Field(title="厂商", description="maker's name (Chinese where the registry has one)")
+    group: Series[str] = pa.Field(title="组别", isin=["china", "nvidia"], description="china (a maker in China) or nvidia")
+    china_market: Series[bool] = pa.Field(title="中国特供", description="an NVIDIA chip cut down for sale in China (registry chips.yml)")
+    release_date: Series[str] = pa.Field(title="发布日期", nullable=True, str_matches=ISO_DATE, description="release date (ISO)")
+    fp16_flops: Series[float] = pa.Field(title="16位算力（FLOP/s）", nullable=True, ge=0, description="Tensor-FP16/BF16 FLOP/s where Epoch gives it, else FP16 (half precision)")
+    fp16_basis: Series[str] = pa.Field(title="16位算力口径", nullable=True, isin=["tensor_fp16_bf16", "fp16"], description="which of Epoch's columns fp16_flops comes from")
+    memory_bytes: Series[float] = pa.Field(title="显存（字节）", nullable=True, ge=0, description="memory (bytes)")
+    memory_bandwidth: Series[float] = pa.Field(title="显存带宽（字节/秒）", nullable=True, ge=0, description="memory bandwidth (byte/s)")
+
+
+class ComputeByCountryYear(Tidy):
+    """Epoch's notable models per publication year and region: counts, the largest training run, open weights."""
+    year: Series[int] = pa.Field(title="年份", description="publication year")
+    region: Series[str] = pa.Field(title="地区", isin=REGIONS, description="CN, US, CN+US (collaboration), other")
+    models: Series[int] = pa.Field(title="模型数", ge=0, description="notable models published")
+    with_compute: Series[int] = pa.Field(title="有算力数据", ge=0, description="of which Epoch gives training compute")
+    largest_compute_flop: Series[float] = pa.Field(title="最大训练算力（FLOP）", nullable=True, ge=0, description="largest training compute among them")
+    largest_model: Series[str] = pa.Field(title="最大训练算力模型", nullable=True, description="the model with it")
+    accessibility_known: Series[int] = pa.Field(title="可获取性已知", ge=0, description="models whose accessibility Epoch gives")
+    open_weights: Series[int] = pa.Field(title="开放权重数", ge=0, description="of which released with open weights")
+    open_share: Series[float] = pa.Field(title="开放权重占比", nullable=True, ge=0, le=1, description="open_weights / accessibility_known")
+
+
+class ClusterShare(Tidy):
+    """China's share of the known GPU-cluster capacity (H100-equivalents), by first operational year, cumulative."""
+    year: Series[int] = pa.Field(title="年份", description="first operational year")
+    china_h100e: Series[float] = pa.Field(title="中国新增（H100等效）", ge=0, description="capacity first operational that year in China")
+    world_h100e: Series[float] = pa.Field(title="全球新增（H100等效）", ge=0, description="capacity first operational that year, all countries (blank country included)")
+    china_cumulative: Series[float] = pa.Field(title="中国累计", ge=0, description="China's capacity first operational up to that year")
+    world_cumulative: Series[float] = pa.Field(title="全球累计", ge=0, description="all capacity first operational up to that year")
+    china_share: Series[float] = pa.Field(title="中国累计占比", ge=0, le=1, description="china_cumulative / world_cumulative")
+    china_clusters: Series[int] = pa.Field(title="中国集群数", ge=0, description="clusters in China first operational that year")
+    world_clusters: Series[int] = pa.Field(title="全球集群数", ge=0, description="clusters first operational that year")
