@@ -2,6 +2,7 @@
 the file, the row and the column, and validating the result against its schema."""
 from __future__ import annotations
 
+import csv
 import re
 from datetime import datetime
 from pathlib import Path
@@ -20,14 +21,22 @@ def snapshot_file(source: str, relative: str) -> Path:
 
 
 def read_csv(path: Path) -> pd.DataFrame:
-    """A CSV as text, blanks as empty strings; the index is the record number (1 = first row after the header)."""
+    """A CSV as text, blanks as empty strings; the index is the record number (1 = first row after the header), and
+    attrs["lines"] maps it to the line the record starts on (quoted fields span lines)."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader, ends = csv.reader(handle), []
+        for _ in reader:
+            ends.append(reader.line_num)
+    frame.attrs["lines"] = dict(zip(frame.index, (end + 1 for end in ends[:-1])))
     return frame
 
 
-def _where(path: Path, row, column: str, key: str | None) -> str:
-    return f"{path.name if path else '?'}: row {row}" + (f" ({key})" if key else "") + f", column {column!r}"
+def _where(frame: pd.DataFrame, path: Path, row, column: str, key: str | None) -> str:
+    line = frame.attrs.get("lines", {}).get(row)
+    return (f"{path.name if path else '?'}: row {row}" + (f" (line {line})" if line else "")
+            + (f" ({key} {frame.at[row, key]!r})" if key else "") + f", column {column!r}")
 
 
 def numbers(frame: pd.DataFrame, column: str, path: Path, key: str | None = None) -> pd.Series:
@@ -37,8 +46,8 @@ def numbers(frame: pd.DataFrame, column: str, path: Path, key: str | None = None
     bad = values.isna() & (text.fillna("") != "")
     if bad.any():
         row = bad.idxmax()
-        raise InputError(f"{_where(path, row, column, key and f'{key} {frame.at[row, key]!r}')}: "
-                         f"{frame.at[row, column]!r} is not a number ({int(bad.sum())} such row(s))")
+        raise InputError(f"{_where(frame, path, row, column, key)}: {frame.at[row, column]!r} is not a number "
+                         f"({int(bad.sum())} such row(s))")
     return values.astype(float)
 
 
@@ -58,8 +67,8 @@ def dates(frame: pd.DataFrame, column: str, path: Path, formats: tuple[str, ...]
             except ValueError:
                 continue
         else:
-            raise InputError(f"{_where(path, row, column, key and f'{key} {frame.at[row, key]!r}')}: "
-                             f"{value!r} is not a date ({' or '.join(formats)})")
+            raise InputError(f"{_where(frame, path, row, column, key)}: {value!r} is not a date "
+                             f"({' or '.join(formats)})")
     return pd.Series(out, index=frame.index, dtype=object)
 
 
