@@ -231,3 +231,16 @@ def test_a_changed_byte_stops_the_tidy_step(hardware_copy):
     _damage(hardware_copy, b"NVIDIA HGX H20,", b"NVIDIA HGX H21,", False)
     with pytest.raises(CorpusError, match="ml_hardware.csv: sha256 .* differs from the record"):
         accelerators()
+
+
+def test_api_models_read_the_cards_and_follow_copied_links():
+    cards = data.load("api_models").set_index(["provider", "model_id"])
+    # providers/deepseek/models/deepseek-chat.toml: release 2025-12-01, open weights, 0.14 / 0.28 USD, context 1_000_000
+    chat = cards.loc[("deepseek", "deepseek-chat")]
+    assert (chat["release_date"], bool(chat["open_weights"]), chat["input_price_usd"], chat["output_price_usd"],
+            chat["context_tokens"], chat["country"]) == ("2025-12-01", True, 0.14, 0.28, 1e6, "CN")
+    # providers/alibaba-cn/models/qwen3-coder-plus.toml holds only "../../alibaba/models/qwen3-coder-plus.toml"
+    linked = cards.loc[("alibaba-cn", "qwen3-coder-plus")]
+    assert linked["card_found"] and linked["input_price_usd"] == cards.loc[("alibaba", "qwen3-coder-plus"), "input_price_usd"]
+    # the zhipuai cards link to providers/zai, which the snapshot does not hold: kept, values blank
+    assert not cards.loc[("zhipuai", "glm-4.6"), "card_found"]

@@ -156,3 +156,22 @@ class ClusterShare(Tidy):
     china_share: Series[float] = pa.Field(title="中国累计占比", ge=0, le=1, description="china_cumulative / world_cumulative")
     china_clusters: Series[int] = pa.Field(title="中国集群数", ge=0, description="clusters in China first operational that year")
     world_clusters: Series[int] = pa.Field(title="全球集群数", ge=0, description="clusters first operational that year")
+
+
+class ApiModels(Tidy):
+    """models.dev model cards: one row per provider and model."""
+    provider: Series[str] = pa.Field(title="服务商", description="provider folder name (models.dev's key)")
+    provider_name: Series[str] = pa.Field(title="服务商名称", description="provider name as provider.toml gives it")
+    organisation_id: Series[str] = pa.Field(title="机构编号", description="→ data/registry/organisations.yml")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the provider's country in the registry")
+    model_id: Series[str] = pa.Field(title="模型编号", description="model id (file name without .toml: models.dev's row key)")
+    name: Series[str] = pa.Field(title="名称", nullable=True, description="model name as written")
+    family: Series[str] = pa.Field(title="系列", nullable=True, description="models.dev's family as written")
+    release_date: Series[str] = pa.Field(title="发布日期", nullable=True, str_matches=r"^\d{4}-\d{2}(-\d{2})?$", description="release date as written (ISO, month or day)")
+    open_weights: Series[pd.BooleanDtype] = pa.Field(title="开放权重", nullable=True, description="weights released, as the card says")
+    input_price_usd: Series[float] = pa.Field(title="输入价格（美元/百万词元）", nullable=True, ge=0, description="price per million input tokens (USD)")
+    output_price_usd: Series[float] = pa.Field(title="输出价格（美元/百万词元）", nullable=True, ge=0, description="price per million output tokens (USD)")
+    context_tokens: Series[float] = pa.Field(title="上下文长度", nullable=True, ge=0, description="context limit in tokens")
+    file: Series[str] = pa.Field(title="文件", description="the card's path in the snapshot")
+    linked_to: Series[str] = pa.Field(title="链接目标", nullable=True, description="where the file is a git symbolic link (copied as text): the card it names")
+    card_found: Series[bool] = pa.Field(title="有卡片", description="false where the file links to a card outside the snapshot (models.dev's zai folder): its values are blank")
