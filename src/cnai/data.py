@@ -3,7 +3,9 @@
 - corpus tables (documents, parts, paragraphs, cleaning_report, metadata) and text tables (tokens, keywords,
   paragraph_topics, topic_keywords) are built from data/raw and cached in data/processed;
 - curated fact tables (models, funding_deals …) are read from data/curated and checked against the paragraphs;
-- derived fact tables (growth_checks, rate_checks, funding_amounts) are computed from the curated ones.
+- derived fact tables (growth_checks, rate_checks, funding_amounts) are computed from the curated ones;
+- outside-evidence tables (epoch_models, accelerators, arena_ratings …) are made from the snapshots under
+  data/raw/external by cnai.external (checked on every load, not cached), and derived ones (frontier_gap …) from them.
 
 The cache is keyed by a hash of everything that made it (raw files, manifest, dictionaries, mappings, every module
 of this package and the versions of the libraries that shape the output), so an edit to any of them rebuilds it on
@@ -27,6 +29,8 @@ import pandas as pd
 from . import paths
 from .corpus.schemas import SCHEMAS as CORPUS_SCHEMAS
 from .corpus.tables import corpus_tables, validate
+from .external.tables import DERIVED as EXTERNAL_DERIVED
+from .external.tables import TIDY as EXTERNAL
 from .facts import derived
 from .facts.provenance import load_curated, paragraph_keys
 from .facts.schemas import CURATED
@@ -41,6 +45,7 @@ DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "growth_checks": (derived.growth_checks, ("market_metrics",)),
     "rate_checks": (derived.rate_checks, ("market_metrics", "rates")),
     "funding_amounts": (derived.funding_amounts, ("funding_deals",)),
+    **EXTERNAL_DERIVED,
 }
 
 
@@ -141,6 +146,8 @@ def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
         return _pipeline_table(name, sources)
     if name in CURATED:
         return _curated_tables(sources, cache_key(sources))[name].copy()
+    if name in EXTERNAL:
+        return EXTERNAL[name]()
     if name in DERIVED:
         function, inputs = DERIVED[name]
         return function(*(load(table, sources) for table in inputs))
@@ -148,5 +155,5 @@ def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:
 
 
 def names() -> tuple[str, ...]:
-    """Every table `load` knows, by stage: corpus and text, curated facts, derived facts."""
-    return TABLES + tuple(CURATED) + tuple(DERIVED)
+    """Every table `load` knows, by stage: corpus and text, curated facts, outside evidence, derived tables."""
+    return TABLES + tuple(CURATED) + tuple(EXTERNAL) + tuple(DERIVED)

@@ -12,6 +12,7 @@ from .. import paths
 
 from ..corpus.manifest import load_manifest
 from ..data import PIPELINE_SCHEMAS
+from ..external.tables import SCHEMAS as EXTERNAL_SCHEMAS
 from ..facts.schemas import CURATED, FOREIGN_KEYS
 
 DOWNLOADABLE_DERIVED = ("documents", "parts", "paragraphs", "cleaning_report", "metadata", "keywords", "topic_keywords")
@@ -76,6 +77,8 @@ def data_dictionary(prefix: str = "..") -> str:
     for name, model in PIPELINE_SCHEMAS.items():
         link = f"{prefix}/_static/tables/{name}.csv" if name in DOWNLOADABLE_DERIVED else None
         out.append(_table_section(name, model, len(load(name)), link, []))
+    out.append('<h2 id="external">外部证据表 Outside evidence (data/raw/external snapshots, data/registry)</h2>')
+    out += [_table_section(name, model, len(load(name)), None, []) for name, model in EXTERNAL_SCHEMAS.items()]
     out.append('<h2 id="mappings">映射表 Curation mappings (data/mappings)</h2>')
     out.append("<p>Display names, name normalisations and groupings the curators decided, kept as data. A value a "
                "table uses and its mapping lacks stops the loader, naming the file to edit.</p>")

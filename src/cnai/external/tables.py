@@ -1,0 +1,36 @@
+"""The outside-evidence tables `cnai.data.load` serves: tidy tables (name → the step that makes it from its
+snapshot) and derived ones (name → function and the tables it takes, in order)."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from . import derived, schemas
+from .arena import arena_models, arena_ratings
+from .epoch_clusters import gpu_clusters
+from .epoch_hardware import accelerators
+from .epoch_models import epoch_models
+from .models_dev import api_models
+
+TIDY: dict[str, Callable[[], pd.DataFrame]] = {
+    "epoch_models": epoch_models,
+    "accelerators": accelerators,
+    "gpu_clusters": gpu_clusters,
+    "arena_ratings": arena_ratings,
+    "arena_models": arena_models,
+    "api_models": api_models,
+}
+DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
+    "frontier_gap": (derived.frontier_gap, ("arena_ratings",)),
+    "accelerator_specs": (derived.accelerator_specs, ("accelerators",)),
+    "compute_by_country_year": (derived.compute_by_country_year, ("epoch_models",)),
+    "cluster_share": (derived.cluster_share, ("gpu_clusters",)),
+}
+SCHEMAS = {
+    "epoch_models": schemas.EpochModels, "accelerators": schemas.Accelerators, "gpu_clusters": schemas.GpuClusters,
+    "arena_ratings": schemas.ArenaRatings, "arena_models": schemas.ArenaModels, "api_models": schemas.ApiModels,
+    "frontier_gap": schemas.FrontierGap,
+    "accelerator_specs": schemas.AcceleratorSpecs, "compute_by_country_year": schemas.ComputeByCountryYear,
+    "cluster_share": schemas.ClusterShare,
+}

@@ -1,0 +1,164 @@
+"""The entity registry: one id for each organisation, model family and chip the outside sources name, kept as data
+in data/registry/*.yml (organisations.yml, models.yml, chips.yml).
+
+`lookup(name, kind)` tries the name as written, then in letter case and spacing normalised, then in Simplified
+script, so 智譜 / 智谱 and "Zhipu AI" / "zhipu ai" need no entry of their own. `harmonize(values, kind, source)` maps a
+column and raises MappingError naming the source, every unmapped name and the registry file to edit. The registry
+reads only its own files: the stages that use it (cnai.external, cnai.facts) sit above it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import paths
+from .corpus.rules import to_simplified
+from .errors import MappingError
+
+ID = r"^[a-z0-9_]+$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID)
+    en: str
+    zh_hans: str | None = None
+    zh_hant: str | None = None
+    aliases: list[str] = []
+
+    def names(self) -> list[str]:
+        return [self.id, self.en, *(n for n in (self.zh_hans, self.zh_hant) if n), *self.aliases]
+
+
+class Organisation(Entry):
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    kind: str = Field(pattern=r"^(company|university|lab|government|community)$")
+
+
+class Model(Entry):
+    organisation: str = Field(pattern=ID)
+
+
+class Chip(Entry):
+    maker: str = Field(pattern=ID)
+    china_market: bool = False
+
+
+KINDS: dict[str, tuple[str, type[Entry]]] = {
+    "organisation": ("organisations.yml", Organisation),
+    "model": ("models.yml", Model),
+    "chip": ("chips.yml", Chip),
+}
+
+
+def file_of(kind: str, directory: Path | None = None) -> Path:
+    if kind not in KINDS:
+        raise KeyError(f"unknown registry kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return (directory or paths.REGISTRY) / KINDS[kind][0]
+
+
+def normalise(name: str) -> str:
+    """Letter case and spacing do not distinguish names."""
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+@lru_cache(maxsize=16)
+def _read(path: Path, kind: str, stamp: tuple[int, int]) -> tuple[tuple[Entry, ...], dict[str, str], dict[str, str]]:
+    model = KINDS[kind][1]
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise MappingError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, list):
+        raise MappingError(f"{path}: expected a list of entries")
+    entries, problems = [], []
+    for number, item in enumerate(raw, 1):
+        try:
+            entries.append(model.model_validate(item))
+        except ValidationError as exc:
+            problems += [f"{path}: entry {number} ({item.get('id') if isinstance(item, dict) else item!r}): field "
+                         f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    exact, loose = {}, {}
+    for entry in entries:
+        for name in entry.names():
+            for table, key in ((exact, name), (loose, normalise(to_simplified(name)))):
+                if table.get(key, entry.id) != entry.id:
+                    problems.append(f"{path}: {name!r} names both {table[key]!r} and {entry.id!r}; keep it in one entry")
+                table[key] = entry.id
+    if len({e.id for e in entries}) != len(entries):
+        problems.append(f"{path}: an id is used twice")
+    if problems:
+        raise MappingError("\n".join(dict.fromkeys(problems)))
+    return tuple(entries), exact, loose
+
+
+def _registry(kind: str, directory: Path | None = None):
+    path = file_of(kind, directory)
+    if not path.exists():
+        raise MappingError(f"{path}: registry file not found")
+    stat = path.stat()
+    return _read(path, kind, (stat.st_mtime_ns, stat.st_size))
+
+
+def entries(kind: str, directory: Path | None = None) -> pd.DataFrame:
+    """The registry of one kind as a table, one row per id (aliases joined by ' | ')."""
+    rows = [e.model_dump() | {"aliases": " | ".join(e.aliases)} for e in _registry(kind, directory)[0]]
+    return pd.DataFrame(rows).set_index("id", drop=False)
+
+
+def resolve(name: str, kind: str, directory: Path | None = None) -> str | None:
+    """The id a name stands for (as written, then normalised, then in Simplified script), or None."""
+    _, exact, loose = _registry(kind, directory)
+    if name in exact:
+        return exact[name]
+    return loose.get(normalise(name)) or loose.get(normalise(to_simplified(name)))
+
+
+def lookup(name: str, kind: str, source: str, directory: Path | None = None) -> str:
+    found = resolve(name, kind, directory)
+    if found is None:
+        raise MappingError(f"{source}: {kind} name {name!r} is not in the registry; add it to {file_of(kind, directory)}")
+    return found
+
+
+def harmonize(values: pd.Series, kind: str, source: str, directory: Path | None = None) -> pd.Series:
+    """Registry ids of every non-blank value; blanks stay blank. All unmapped names are reported at once, with the
+    source they come from and the registry file to edit."""
+    blank = values.isna() | (values.astype("string").str.strip() == "")
+    ids = values.where(blank).astype(object)
+    missing = []
+    for index, value in values[~blank].items():
+        ids[index] = resolve(str(value), kind, directory)
+        if ids[index] is None:
+            missing.append(str(value))
+    if missing:
+        raise MappingError(f"{source}: {len(set(missing))} {kind} name(s) not in the registry: "
+                           + ", ".join(repr(v) for v in sorted(set(missing)))
+                           + f"; add them to {file_of(kind, directory)}")
+    return ids.where(~blank, None).rename(values.name)
+
+
+def attribute(ids: pd.Series, kind: str, column: str, directory: Path | None = None) -> pd.Series:
+    """One attribute (country, organisation, maker …) of each id; blanks stay blank."""
+    table = entries(kind, directory)
+    return ids.map(lambda i: None if i is None or pd.isna(i) else table.at[i, column])
+
+
+def model_country(ids: pd.Series, directory: Path | None = None) -> pd.Series:
+    """The developer's country of each model family id (organisations.yml through models.yml)."""
+    return attribute(attribute(ids, "model", "organisation", directory), "organisation", "country", directory)
+
+
+def check_references(directory: Path | None = None) -> None:
+    """Every organisation a model or chip entry names exists in organisations.yml."""
+    known = set(entries("organisation", directory)["id"])
+    for kind, column in (("model", "organisation"), ("chip", "maker")):
+        unknown = sorted(set(entries(kind, directory)[column]) - known)
+        if unknown:
+            raise MappingError(f"{file_of(kind, directory)}: {column} {', '.join(map(repr, unknown))} not in "
+                               f"{file_of('organisation', directory)}; add it there")
