@@ -68,10 +68,11 @@ def _files(folder: Path) -> list[Path]:
 
 
 def input_files(sources: Sources = Sources()) -> list[Path]:
-    """Every file whose content shapes a table `load` returns: the raw corpus and its manifest, the dictionaries,
-    the curated tables, the mappings, and every module of the package (subpackages included)."""
+    """Every file whose content shapes a table `load` returns: the raw corpus, its manifest and the outside
+    snapshots, the dictionaries, the curated tables, the mappings, the entity registry, and every module of the
+    package (subpackages included)."""
     files = [*_files(sources.raw_dir), *_files(sources.dict_dir), *_files(sources.curated_dir),
-             *_files(sources.mappings_dir)]
+             *_files(sources.mappings_dir), *_files(paths.REGISTRY)]
     return files + sorted(paths.PACKAGE_DIR.rglob("*.py"))
 
 
