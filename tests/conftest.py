@@ -39,6 +39,25 @@ def corpus_copy(tmp_path) -> Sources:
     return Sources(raw_dir=raw, dict_dir=tmp_path / "dict", cache_dir=tmp_path / "processed")
 
 
+@pytest.fixture
+def mappings_copy(tmp_path, monkeypatch):
+    """A writable copy of data/mappings that the code reads instead of the real one. Returns an editor that drops
+    the lines of one file that start with a given text; `.folder` is the copy."""
+    folder = tmp_path / "mappings"
+    shutil.copytree(paths.MAPPINGS, folder)
+    monkeypatch.setattr(paths, "MAPPINGS", folder)
+
+    def drop_lines(name: str, start: str) -> None:
+        path = folder / f"{name}.yml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(start)]
+        assert len(kept) < len(lines), f"no line of {name}.yml starts with {start!r}"
+        path.write_text("".join(kept), encoding="utf-8")
+
+    drop_lines.folder = folder
+    return drop_lines
+
+
 def tracked_files() -> list[str]:
     if (ROOT / ".git").exists():
         out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, check=True,

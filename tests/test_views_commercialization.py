@@ -1,7 +1,6 @@
 """Chapter 5's tables (commercialization) against values counted by hand in the curated CSVs and the report text
 they summarise, and the mapping files they read failing on a value they lack."""
 import re
-import shutil
 
 import pandas as pd
 import pytest
@@ -13,25 +12,6 @@ from cnai.views import corpus as summaries
 from cnai.data import load
 from cnai.views import commercialization as cv
 from cnai.views import robotics
-
-
-@pytest.fixture
-def mappings_copy(tmp_path, monkeypatch):
-    """A writable copy of data/mappings that the views read instead of the real one; returns an editor that drops
-    the lines of one file that start with a given text."""
-    folder = tmp_path / "mappings"
-    shutil.copytree(paths.MAPPINGS, folder)
-    monkeypatch.setattr(paths, "MAPPINGS", folder)
-
-    def drop_lines(name: str, start: str) -> None:
-        path = folder / f"{name}.yml"
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        kept = [line for line in lines if not line.startswith(start)]
-        assert len(kept) < len(lines), f"no line of {name}.yml starts with {start!r}"
-        path.write_text("".join(kept), encoding="utf-8")
-
-    drop_lines.folder = folder
-    return drop_lines
 
 
 # --- market size ------------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ failing on values they do not cover.
 Hand counts were made by reading data/curated/policies.csv (74 rows, p-001 to p-074) and policy_targets.csv
 (9 rows) row by row; each test says which rows it counted.
 """
-import shutil
 
 import pandas as pd
 import pytest
@@ -45,12 +44,9 @@ def numbers():
 
 
 @pytest.fixture
-def mapping_copy(tmp_path, monkeypatch):
-    """A copy of data/mappings that the view reads instead; tests edit it to leave something out."""
-    copy = tmp_path / "mappings"
-    shutil.copytree(paths.MAPPINGS, copy)
-    monkeypatch.setattr(paths, "MAPPINGS", copy)
-    return copy
+def mapping_copy(mappings_copy):
+    """The folder of the writable copy of data/mappings (conftest.mappings_copy)."""
+    return mappings_copy.folder
 
 
 def drop_line(path, starts_with: str) -> None:

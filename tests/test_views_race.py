@@ -2,7 +2,6 @@
 
 Counts marked "csv module" were taken with `csv.DictReader` over the named file (not through the loader or the
 view), and are listed so that a reader can check them by eye."""
-import shutil
 
 import pandas as pd
 import pytest
@@ -116,11 +115,8 @@ def test_beijing_is_named_in_race_paragraphs_of_four_documents():
     assert per_region.idxmax() == "北京"
 
 
-def test_the_places_searched_are_read_from_the_regions_file(tmp_path, monkeypatch):
-    mappings = tmp_path / "mappings"
-    shutil.copytree(paths.MAPPINGS, mappings)
-    (mappings / "regions.yml").write_text("regions:\n  - 成都\n", encoding="utf-8")
-    monkeypatch.setattr(paths, "MAPPINGS", mappings)
+def test_the_places_searched_are_read_from_the_regions_file(mappings_copy):
+    (mappings_copy.folder / "regions.yml").write_text("regions:\n  - 成都\n", encoding="utf-8")
     assert set(race.region_mentions()["region"]) == {"成都"}
 
 

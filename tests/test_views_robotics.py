@@ -2,7 +2,6 @@
 files they read failing on a value they lack."""
 import csv
 import math
-import shutil
 
 import pandas as pd
 import pytest
@@ -16,24 +15,6 @@ from cnai.views import robotics
 def raw_rows(name: str) -> list[dict]:
     with open(paths.ROOT / "data" / "curated" / f"{name}.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-@pytest.fixture
-def mappings_copy(tmp_path, monkeypatch):
-    """A writable copy of data/mappings that the views read instead of the real one; returns an editor that drops
-    the lines of one file that start with a given text."""
-    folder = tmp_path / "mappings"
-    shutil.copytree(paths.MAPPINGS, folder)
-    monkeypatch.setattr(paths, "MAPPINGS", folder)
-
-    def drop_lines(name: str, start: str) -> None:
-        path = folder / f"{name}.yml"
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        kept = [line for line in lines if not line.startswith(start)]
-        assert len(kept) < len(lines), f"no line of {name}.yml starts with {start!r}"
-        path.write_text("".join(kept), encoding="utf-8")
-
-    return drop_lines
 
 
 # --- humanoid specs ---------------------------------------------------------------------------------------------
