@@ -249,7 +249,8 @@ def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[
         name = row[column]
         if _blank(name):
             continue
-        forms = {name} | registry_aliases(name) | companies.get(row.get("company_id"), set())
+        company = companies.get(row.get("company_id"), set())
+        forms = {name} | registry_aliases(name) | (company if name in company else set())
         if not any(spans.key(form) in quote for form in forms if form):
             problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
     return problems
@@ -309,19 +310,25 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None
         raise FactError(f"{len(problems)} dangling key(s)\n" + "\n".join(problems[:30]))
 
 
+def load_table(directory: Path, name: str, keys: dict[str, list[str]], documents: dict[str, str],
+               companies: dict[str, set[str]]) -> pd.DataFrame:
+    """One curated table, validated and provenance-checked (foreign keys are checked across tables)."""
+    path = directory / f"{name}.csv"
+    raw = read_csv(path)
+    frame = validate_schema(name, raw, path)
+    if len(frame) != len(raw):
+        raise FactError(f"{path}: {len(raw)} rows read but {len(frame)} validated")
+    check_provenance(name, frame, path, keys, documents, companies)
+    return frame
+
+
 def load_curated(directory: Path, keys: dict[str, list[str]],
                  documents: dict[str, str]) -> dict[str, pd.DataFrame]:
     """Every curated table, validated, provenance-checked against the paragraphs' `keys` and the documents' dates
     (document_dates), foreign keys resolved."""
     tables: dict[str, pd.DataFrame] = {}
     for name in CURATED:
-        path = directory / f"{name}.csv"
-        raw = read_csv(path)
-        frame = validate_schema(name, raw, path)
-        if len(frame) != len(raw):
-            raise FactError(f"{path}: {len(raw)} rows read but {len(frame)} validated")
         companies = company_names(tables["companies"]) if "companies" in tables else {}
-        check_provenance(name, frame, path, keys, documents, companies)
-        tables[name] = frame
+        tables[name] = load_table(directory, name, keys, documents, companies)
     check_foreign_keys(tables, directory)
     return tables
