@@ -224,7 +224,7 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     except spans.SpanError as exc:
         return [f"column {anchor.span}: {exc}"]
     if anchor.reader in ("date", "period") and stated.get("year") is None and stated.get("month"):
-        if derived != "document_date" or not document_date:
+        if derived not in ("document_date", "context_quote") or not document_date:
             return [f"column {anchor.span}: {span!r} has no year; {anchor.derived} must say where it comes from"]
         stated = _with_year(stated, int(document_date[:4]))
     problems = []

@@ -26,7 +26,7 @@ def _derived(what: str, title: str):
     return pa.Field(title=title, nullable=True, isin=DERIVATIONS, description=(
         f"how {what} was obtained where the quote does not state it: document_date (the document's date in "
         "data/raw/sources.yml, or its year where the words omit the year), context_quote (read from the row's "
-        "context_quote) or reading (the curator's reading of the passage, which the loader cannot check; the notes "
+        "context_quote; the document's year where those words omit the year) or reading (the curator's reading of the passage, which the loader cannot check; the notes "
         "say how); blank where the quote states it"))
 
 

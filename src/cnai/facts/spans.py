@@ -51,7 +51,7 @@ def occurs_in(span: str, quote: str) -> bool:
     if span[-1].isdigit():
         after = r"(?!\d|[.,]\d)"
     elif span[-1] in CHINESE_DIGITS:
-        after = f"(?![{_NUMERIC_NEIGHBOURS}])"
+        after = f"(?![{CHINESE_DIGITS}几幾数數])"  # 两千 in 两千亿 is a number of 亿
     return re.search(before + body + after, text) is not None
 
 
