@@ -10,7 +10,7 @@ from cnai.facts import derived
 from cnai.facts.schemas import CURATED
 from cnai.data import load
 from cnai.errors import FactError
-from cnai.facts.provenance import load_curated, number_in_quote, paragraph_keys
+from cnai.facts.provenance import document_dates, load_curated, number_in_quote, paragraph_keys
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def edit(directory, table, row, column, value):
 
 
 def test_every_curated_table_loads_with_all_its_rows():
-    tables = load_curated(paths.CURATED, paragraph_keys(load("paragraphs")))
+    tables = load_curated(paths.CURATED, paragraph_keys(load("paragraphs")), document_dates(load("documents")))
     for name, frame in tables.items():
         assert len(frame) == len(pd.read_csv(paths.CURATED / f"{name}.csv", dtype=str)), name
         assert len(frame) > 0, name
@@ -48,6 +48,11 @@ def test_load_returns_curated_tables_through_the_one_loader():
     (2000, "两千亿稠密参数", True),
     (100, "国内已有上百个大模型", True),
     (80, "已有 800 个", False),
+    (52, "份额达 52.04%", False),  # part of a larger number
+    (52.04, "份额达 52.04%", True),
+    (10, "幾十家企業", False),  # 十 of a vague 幾十 is not ten
+    (3, "三星电子", False),  # 三 of a name is not three
+    (3, "三家公司", True),
 ])
 def test_numbers_are_found_in_any_written_form(value, quote, expected):
     assert number_in_quote(value, quote) is expected
@@ -62,7 +67,7 @@ def test_numbers_are_found_in_any_written_form(value, quote, expected):
     ("funding_deals", "amount_status", "secret", r"funding_deals.csv:line 2: column amount_status: isin"),
     ("model_counts", "quote", "全国已有 800 余个大模型公开发布",
      r"model_counts.csv:line 2: column quote: not found in one cleaned paragraph"),
-    ("model_counts", "value", "81", r"model_counts.csv:line 2: column value: value 81 does not occur in the quote"),
+    ("model_counts", "value", "81", r"model_counts.csv:line 2: column value: 81.0 but the quote says '80'"),
     ("policy_targets", "policy_id", "p-999", r"policy_targets.csv:line 2: column policy_id: 'p-999' is not a policy_id"),
     ("robots", "doc_id", "no_such_doc", r"robots.csv:line 2: column doc_id: unknown document 'no_such_doc'"),
 ])
@@ -71,14 +76,14 @@ def test_bad_rows_are_errors_naming_file_line_and_column(curated_copy, table, co
     dangling key, unknown document: each stops loading with file, line, column and reason."""
     edit(curated_copy, table, 0, column, value)
     with pytest.raises(FactError, match=message):
-        load_curated(curated_copy, keys=paragraph_keys(load("paragraphs")))
+        load_curated(curated_copy, paragraph_keys(load("paragraphs")), document_dates(load("documents")))
 
 
 def test_curated_file_not_in_utf8_is_an_error(curated_copy):
     path = curated_copy / "policies.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
     with pytest.raises(FactError, match=r"policies.csv: not UTF-8"):
-        load_curated(curated_copy, keys=paragraph_keys(load("paragraphs")))
+        load_curated(curated_copy, paragraph_keys(load("paragraphs")), document_dates(load("documents")))
 
 
 def test_every_table_has_a_schema_and_a_csv():

@@ -32,7 +32,7 @@ from .corpus.tables import corpus_tables, validate
 from .external.tables import DERIVED as EXTERNAL_DERIVED
 from .external.tables import TIDY as EXTERNAL
 from .facts import derived
-from .facts.provenance import load_curated, paragraph_keys
+from .facts.provenance import document_dates, load_curated, paragraph_keys
 from .facts.schemas import CURATED
 from .text.schemas import SCHEMAS as TEXT_SCHEMAS
 from .text.tables import text_tables
@@ -138,7 +138,7 @@ def _pipeline_table(name: str, sources: Sources) -> pd.DataFrame:
 @lru_cache(maxsize=2)
 def _curated_tables(sources: Sources, key: str) -> dict[str, pd.DataFrame]:
     keys = paragraph_keys(_pipeline_table("paragraphs", sources))
-    return load_curated(sources.curated_dir, keys)
+    return load_curated(sources.curated_dir, keys, document_dates(_pipeline_table("documents", sources)))
 
 
 def load(name: str, sources: Sources = Sources()) -> pd.DataFrame:

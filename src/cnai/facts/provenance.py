@@ -1,8 +1,9 @@
 """Curated fact tables (data/curated/*.csv): loading, validation and provenance checks.
 
 A row loads only if it fits its schema, its foreign keys resolve, its quote occurs in one cleaned paragraph of
-its source document, and every number it states occurs in that quote. Any failure names the file, the CSV line,
-the column and the reason; rows are never dropped.
+its source document, every value anchored by a span (schemas.ANCHORS) is what the span's words say, every name
+(schemas.NAMES) occurs in the quote, and every other stated number occurs in the quote. Any failure names the
+file, the CSV line, the column, the value and what the quote says instead; rows are never dropped.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import cn2an
 from .. import dates
 from ..corpus import rules
 from ..errors import FactError
-from .schemas import CURATED, FOREIGN_KEYS, ISO_DATE, QUOTED_NUMBERS, QUOTED_TEXT
+from . import spans
+from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
 
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
 
@@ -51,15 +53,21 @@ def number_forms(value: float) -> set[str]:
     return forms
 
 
+# what may follow a one-character Chinese numeral for it to be a number (三个, 百家), not a name (三星)
+MEASURE_WORDS = "个個家种種款项項名位年月日倍成%万萬亿億余餘多级級台部颗顆辆輛套起次"
+
+
 def number_in_quote(value: float, quote: str) -> bool:
+    """Whether the quote writes `value` as a whole number: 52 is not in 52.04, 10 not in 幾十, 3 not in 三星."""
     key = rules.normalize_width(str(quote))[0]  # spaces kept: they separate table cells such as "2024.3.21 250"
     for form in number_forms(value):
-        if form[0].isdigit():
-            if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", key):
-                return True
-        elif form in key:
+        if spans.occurs_in(form, key) and (form[0].isdigit() or len(form) > 1 or _measured(form, key)):
             return True
     return False
+
+
+def _measured(numeral: str, text: str) -> bool:
+    return re.search(rf"{re.escape(numeral)}\s*[{MEASURE_WORDS}]", text) is not None
 
 
 def read_csv(path: Path) -> pd.DataFrame:
@@ -120,7 +128,141 @@ def paragraph_keys(paragraphs: pd.DataFrame) -> dict[str, list[str]]:
     return keys
 
 
-def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str, list[str]]) -> None:
+def document_dates(documents: pd.DataFrame) -> dict[str, str]:
+    """Each document's date as the manifest gives it (data/raw/sources.yml)."""
+    return dict(zip(documents["doc_id"], documents["date"]))
+
+
+def registry_aliases(name: str) -> set[str]:
+    """Other names of `name` from the registry of entities. The hook where the registry's aliases plug in; until
+    it exists, none."""
+    return set()
+
+
+def company_names(companies: pd.DataFrame) -> dict[str, set[str]]:
+    """company_id → its name and its aliases (companies.csv)."""
+    names = {}
+    for row in companies.itertuples():
+        aliases = [] if _blank(row.aliases) else [a.strip() for a in row.aliases.split("|") if a.strip()]
+        names[row.company_id] = {row.name, *aliases}
+    return names
+
+
+def _blank(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _same(stated, recorded) -> bool:
+    if _blank(stated) or _blank(recorded):
+        return _blank(stated) and _blank(recorded)
+    if isinstance(stated, float):
+        return abs(float(recorded) - stated) <= 1e-9 * max(1.0, abs(stated))
+    return spans.key(stated) == spans.key(recorded)
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def _document_date_problems(anchor: Anchor, row, document_date: str | None) -> list[str]:
+    """Values the row says it took from the document's date: the date at its own precision, and a precision that
+    is the date's own or not_before."""
+    problems = []
+    for field, column in anchor.values.items():
+        value = row[column]
+        if field == "precision":
+            date_column = anchor.values.get("date") or anchor.values.get("start")
+            allowed = {"not_before"} | ({_precision(row[date_column])} if not _blank(row[date_column]) else set())
+            if value not in allowed:
+                problems.append(f"column {column}: {value!r} but a date from the document's date is "
+                                f"{' or '.join(sorted(allowed))}")
+        elif _blank(value) or not document_date or not document_date.startswith(str(value)):
+            problems.append(f"column {column}: {value!r} but {anchor.derived} = document_date, and the document's "
+                            f"date is {document_date!r}")
+    return problems
+
+
+def _with_year(stated: dict, year: int) -> dict:
+    """A date or period read without a year, in `year`."""
+    first, last = stated.get("months") or (stated["month"], stated["month"])
+    date = spans.iso(year, stated["month"], stated["day"])
+    return {**stated, "year": year, "date": date, "start": spans.iso(year, first, stated["day"]),
+            "end": spans.iso(year, last, stated["day"])}
+
+
+def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
+                    context_found: bool | None = None) -> list[str]:
+    """What is wrong with the values `anchor` ties to its span in this row (empty if nothing)."""
+    span = row[anchor.span]
+    derived = row[anchor.derived] if anchor.derived else None
+    if _blank(span):
+        if anchor.optional:
+            return []
+        if derived == "document_date":
+            return _document_date_problems(anchor, row, document_date)
+        if derived == "context_quote":
+            return [f"column {anchor.span}: blank, but {anchor.derived} = context_quote needs the words"]
+        if derived == "reading":
+            return []  # the curator's reading, declared as such: nothing here to check it against
+        problems = []
+        for field, column in anchor.values.items():
+            if anchor.split and field == anchor.split[1] and not _blank(row[anchor.split[0]]):
+                continue
+            implied = anchor.blank.get(column)
+            if not _same(implied, row[column]):
+                says = f"implies {implied!r}" if implied else "is blank"
+                problems.append(f"column {column}: {row[column]!r} but its words, column {anchor.span}, are "
+                                f"blank (the quote's words are needed); a blank {anchor.span} {says}")
+        return problems
+    where, text = ("context_quote", row.get("context_quote")) if derived == "context_quote" else ("quote", quote)
+    if derived == "context_quote" and (_blank(text) or not context_found):
+        return [f"column context_quote: {text!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    if not spans.occurs_in(span, text):
+        return [f"column {anchor.span}: {span!r} does not occur as whole words in the {where}"]
+    try:
+        stated = spans.READERS[anchor.reader](span)
+    except spans.SpanError as exc:
+        return [f"column {anchor.span}: {exc}"]
+    if anchor.reader in ("date", "period") and stated.get("year") is None and stated.get("month"):
+        if derived not in ("document_date", "context_quote") or not document_date:
+            return [f"column {anchor.span}: {span!r} has no year; {anchor.derived} must say where it comes from"]
+        stated = _with_year(stated, int(document_date[:4]))
+    problems = []
+    for field, column in anchor.values.items():
+        if anchor.split and field == anchor.split[1] and not _blank(row[anchor.split[0]]):
+            continue
+        other = anchor.elsewhere.get(field)
+        if stated[field] is None and other:
+            if _blank(row[other]):
+                problems.append(f"column {column}: {row[column]!r} but {anchor.span} {span!r} states no {field} "
+                                f"and {other} is blank")
+        elif not _same(stated[field], row[column]):
+            problems.append(f"column {column}: {row[column]!r} but the {where} says {span!r} "
+                            f"({field} {stated[field]!r})")
+    return problems
+
+
+def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]]) -> list[str]:
+    """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's."""
+    problems = []
+    for column in columns:
+        name = row[column]
+        if _blank(name):
+            continue
+        company = companies.get(row.get("company_id"), set())
+        forms = {name} | registry_aliases(name) | (company if name in company else set())
+        if not any(spans.key(form) in quote for form in forms if form):
+            problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
+    return problems
+
+
+def in_paragraph(text: str, paragraphs: list[str]) -> bool:
+    key = quote_key(text)
+    return any(key in para for para in paragraphs)
+
+
+def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str, list[str]],
+                     documents: dict[str, str] | None = None, companies: dict[str, set[str]] | None = None) -> None:
     problems = []
     for index, row in frame.iterrows():
         where = f"{path}:line {_line(index)}"
@@ -137,8 +279,21 @@ def check_provenance(name: str, frame: pd.DataFrame, path: Path, keys: dict[str,
         for column in QUOTED_TEXT.get(name, []):
             if pd.notna(row[column]) and quote_key(row[column]) not in quote:
                 problems.append(f"{where}: column {column}: {row[column]!r} does not occur in the quote")
+        problems += [f"{where}: {p}" for p in row_anchor_problems(name, row, keys, documents or {}, companies or {})]
     if problems:
         raise FactError(f"{path}: {len(problems)} problem(s)\n" + "\n".join(problems[:30]))
+
+
+def row_anchor_problems(name: str, row, keys: dict[str, list[str]], documents: dict[str, str],
+                        companies: dict[str, set[str]]) -> list[str]:
+    """Every anchor and name check of one row whose quote is known to be in its document."""
+    quote = quote_key(row["quote"])
+    context = row.get("context_quote")
+    found = None if _blank(context) else in_paragraph(context, keys[row["doc_id"]])
+    problems = []
+    for anchor in ANCHORS.get(name, []):
+        problems += anchor_problems(anchor, row, row["quote"], documents.get(row["doc_id"]), found)
+    return problems + name_problems(row, NAMES.get(name, []), quote, companies)
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:
@@ -155,16 +310,25 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None
         raise FactError(f"{len(problems)} dangling key(s)\n" + "\n".join(problems[:30]))
 
 
-def load_curated(directory: Path, keys: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
-    """Every curated table, validated, provenance-checked against the paragraphs' `keys`, foreign keys resolved."""
-    tables = {}
+def load_table(directory: Path, name: str, keys: dict[str, list[str]], documents: dict[str, str],
+               companies: dict[str, set[str]]) -> pd.DataFrame:
+    """One curated table, validated and provenance-checked (foreign keys are checked across tables)."""
+    path = directory / f"{name}.csv"
+    raw = read_csv(path)
+    frame = validate_schema(name, raw, path)
+    if len(frame) != len(raw):
+        raise FactError(f"{path}: {len(raw)} rows read but {len(frame)} validated")
+    check_provenance(name, frame, path, keys, documents, companies)
+    return frame
+
+
+def load_curated(directory: Path, keys: dict[str, list[str]],
+                 documents: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Every curated table, validated, provenance-checked against the paragraphs' `keys` and the documents' dates
+    (document_dates), foreign keys resolved."""
+    tables: dict[str, pd.DataFrame] = {}
     for name in CURATED:
-        path = directory / f"{name}.csv"
-        raw = read_csv(path)
-        frame = validate_schema(name, raw, path)
-        if len(frame) != len(raw):
-            raise FactError(f"{path}: {len(raw)} rows read but {len(frame)} validated")
-        check_provenance(name, frame, path, keys)
-        tables[name] = frame
+        companies = company_names(tables["companies"]) if "companies" in tables else {}
+        tables[name] = load_table(directory, name, keys, documents, companies)
     check_foreign_keys(tables, directory)
     return tables

@@ -1,6 +1,8 @@
 """Schemas of the curated fact tables in data/curated (one CSV per table, transcribed from the corpus)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -12,6 +14,26 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 GEOGRAPHIES = list(labels("geography"))
 COUNTRY = r"^[A-Z]{2}$"
 PRECISION = ["day", "month", "quarter", "year"]
+# how a value the quote does not state was obtained; the loader checks each against its rule
+# (document_date: the document's date in data/raw/sources.yml, at the value's precision; context_quote: the
+# value's words are in the row's context_quote, another verbatim passage of the same document; reading: the
+# curator's reading of the passage, declared and counted but not checkable)
+DERIVATIONS = ["document_date", "context_quote", "reading"]
+SPAN = "exact words of the quote that state "
+
+
+def _derived(what: str, title: str):
+    return pa.Field(title=title, nullable=True, isin=DERIVATIONS, description=(
+        f"how {what} was obtained where the quote does not state it: document_date (the document's date in "
+        "data/raw/sources.yml, or its year where the words omit the year), context_quote (read from the row's "
+        "context_quote; the document's year where those words omit the year) or reading (the curator's reading of the passage, which the loader cannot check; the notes "
+        "say how); blank where the quote states it"))
+
+
+def _context():
+    return pa.Field(title="上下文引语", nullable=True, str_length={"min_value": 2, "max_value": 200}, description=(
+        "a second verbatim passage of the same document that states a value the quote does not "
+        "(its column's derivation says context_quote)"))
 
 
 class Curated(pa.DataFrameModel):
@@ -63,9 +85,17 @@ class ModelCounts(Curated):
     """Claims about how many large models or model companies exist."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^c-\d{3}$")
     as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to", str_matches=ISO_DATE)
-    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", isin=PRECISION)
+    date_precision: Series[str] = pa.Field(title="日期精度", description=(
+        "precision of the date; not_before where the date is the document's and the count is only known to "
+        "stand on that day or earlier"), isin=PRECISION + ["not_before"])
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "as_of_date (7月3日)")
+    date_derived_from: Series[str] = _derived("as_of_date (or its year)", "日期来源")
+    context_quote: Series[str] = _context()
     value: Series[float] = pa.Field(title="数值", description="number as written", ge=0)
+    value_text: Series[str] = pa.Field(title="数值（原文）", description=SPAN + "value (80, 百, 一百三十)")
     qualifier: Series[str] = pa.Field(title="限定", description="how the text qualifies the number (超 = more_than, 至少 = at_least, 近 = nearly …)", isin=["exact", "more_than", "at_least", "nearly", "approx"])
+    qualifier_text: Series[str] = pa.Field(title="限定（原文）", nullable=True, description=(
+        SPAN + "the qualifier (余, 超, 上, 至少, 近; meanings in data/mappings/anchor_words.yml); blank = exact"))
     unit_counted: Series[str] = pa.Field(title="所数对象", description="models or companies", isin=["models", "companies"])
     scope: Series[str] = pa.Field(title="范围", description="what is counted")
     population: Series[str] = pa.Field(title="统计对象", description=(
@@ -83,6 +113,7 @@ class FundingDeals(Curated):
     deal_id: Series[str] = pa.Field(title="编号", description="row key (cn- domestic, fx- foreign, nar- from the text)", unique=True, str_matches=r"^(cn|fx|nar)-\d{3}$")
     table: Series[str] = pa.Field(title="所在表", description="which table of the report", isin=["domestic", "foreign", "other"])
     report_no: Series[float] = pa.Field(title="研报序号", nullable=True, ge=1, description="the report's own row number")
+    report_no_text: Series[str] = pa.Field(title="研报序号（原文）", nullable=True, description=SPAN + "report_no")
     company: Series[str] = pa.Field(title="公司", description="company as written")
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
     business: Series[str] = pa.Field(title="业务", description="business as written", nullable=True)
@@ -91,7 +122,9 @@ class FundingDeals(Curated):
     round: Series[str] = pa.Field(title="轮次", description="financing round as written", nullable=True)
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
-    amount_text: Series[str] = pa.Field(title="金额（原文）", description="amount as written (未披露 = undisclosed)")
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date (2024.3.20)")
+    amount_text: Series[str] = pa.Field(title="金额（原文）", description=(
+        SPAN + "the amount (超 10 亿人民币, 未披露 = undisclosed): anchors amount_value, amount_unit, currency and amount_status"))
     amount_value: Series[float] = pa.Field(title="金额数值", nullable=True, gt=0, description="number as written, in amount_unit")
     amount_unit: Series[str] = pa.Field(title="金额单位", description="unit of amount_value as written", nullable=True, isin=["万美元", "亿美元", "万人民币", "亿人民币"])
     currency: Series[str] = pa.Field(title="币种", description="currency of the amount", nullable=True, isin=["USD", "CNY"])
@@ -227,8 +260,18 @@ class MarketMetrics(Curated):
     geography: Series[str] = pa.Field(title="地域", description="area the figure covers (codes named in data/mappings/labels.yml)", isin=GEOGRAPHIES)
     period_start: Series[str] = pa.Field(title="起始期", description="start of the period", nullable=True, str_matches=ISO_DATE)
     period_end: Series[str] = pa.Field(title="截止期", description="end of the period (= start for a point figure)", nullable=True, str_matches=ISO_DATE)
+    period_text: Series[str] = pa.Field(title="期间（原文）", nullable=True, description=(
+        SPAN + "the period (2022年-2027年, 2023年, 截至7月3日's 7月3日): anchors period_start and period_end"))
+    period_end_text: Series[str] = pa.Field(title="截止期（原文）", nullable=True, description=(
+        SPAN + "the end of the period where the quote writes it apart from the start (从2020年…增长至2022年: "
+        "period_text 2020年, period_end_text 2022年); blank otherwise"))
+    period_derived_from: Series[str] = _derived("the period (or its year)", "期间来源")
+    context_quote: Series[str] = _context()
     value: Series[float] = pa.Field(title="数值", description="number as written")
+    value_text: Series[str] = pa.Field(title="数值（原文）", description=SPAN + "value and unit (780亿元, 52.04%, 80余个)")
     unit: Series[str] = pa.Field(title="单位", description="unit as written")
+    unit_text: Series[str] = pa.Field(title="单位（原文）", nullable=True, description=(
+        SPAN + "the unit where value_text does not end with it (亿元 after 39.1/46.8/56.4/68.2亿元); blank otherwise"))
     kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", nullable=True, isin=["actual", "forecast", "estimate"])
     source_body: Series[str] = pa.Field(title="数据机构", description="analyst or body the figure is attributed to", nullable=True)
     stated_derived: Series[str] = pa.Field(title="原文陈述为比率", description="yes if the text states it as a rate", isin=["yes", "no"])
@@ -263,15 +306,52 @@ CURATED = {
     "rates": Rates,
 }
 
-# numeric columns whose value must appear, in some written form, in the row's quote
+
+class Anchor(NamedTuple):
+    """A span column and the values it anchors: the span occurs in the quote (as whole words) and reads, through
+    spans.READERS[reader], as the row's values."""
+    span: str
+    reader: str
+    values: dict[str, str]  # field the reader returns → column that must equal it
+    derived: str | None = None  # column saying how the values were obtained where the span is blank or partial
+    blank: dict[str, str] = {}  # column → value a blank span implies (no qualifier word = exact)
+    elsewhere: dict[str, str] = {}  # field → span column that states it where this span does not (39.1 of 39.1/46.8亿元)
+    optional: bool = False  # a blank span checks nothing (it only completes another span)
+    split: tuple[str, str] | None = None  # (span column, field): where that span is filled, it states the field
+
+
+# Every value read from a quote, with the words it was read from (src/cnai/facts/provenance.py checks them).
+ANCHORS: dict[str, list[Anchor]] = {
+    "model_counts": [
+        Anchor("value_text", "number", {"number": "value"}),
+        Anchor("qualifier_text", "qualifier", {"qualifier": "qualifier"}, blank={"qualifier": "exact"}),
+        Anchor("date_text", "date", {"date": "as_of_date", "precision": "date_precision"}, "date_derived_from"),
+    ],
+    "funding_deals": [
+        Anchor("report_no_text", "number", {"number": "report_no"}),
+        Anchor("amount_text", "amount", {"number": "amount_value", "unit": "amount_unit", "currency": "currency",
+                                         "status": "amount_status"}),
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}),
+    ],
+    "market_metrics": [
+        Anchor("value_text", "measure", {"number": "value", "unit": "unit"}, elsewhere={"unit": "unit_text"}),
+        Anchor("unit_text", "unit", {"unit": "unit"}, optional=True),
+        Anchor("period_text", "period", {"start": "period_start", "end": "period_end"}, "period_derived_from",
+               split=("period_end_text", "end")),
+        Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
+    ],
+}
+# name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
+NAMES: dict[str, list[str]] = {
+    "funding_deals": ["company"],
+}
+
+# numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
-    "model_counts": ["value"],
-    "funding_deals": ["amount_value", "report_no"],
     "chips": ["spec_value"],
     "chip_investments": ["value"],
     "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
-    "market_metrics": ["value"],
     "rates": ["period_value"],
 }
 # string columns that must appear verbatim in the quote

@@ -1,0 +1,215 @@
+"""Value anchors: the exact words of a quote that state a value (780亿元, 2024.3.20, 超), and what they say.
+
+Each reader takes a span as written and returns the fields it states ({"number": 780, "unit": "亿元"}); the loader
+(provenance.py) compares them with the row's columns, as data/curated's ANCHORS rules in schemas.py say. The
+meaning of qualifier and currency words is data: data/mappings/anchor_words.yml.
+"""
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from ..corpus import rules
+from . import mappings
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE_DIGITS = "零〇一二两兩三四五六七八九十百千"
+CHINESE = rf"[{CHINESE_DIGITS}]+"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+# characters that continue a number: a span next to one of them is part of a larger or vaguer number (52 in
+# 52.04, 十 in 幾十)
+_NUMERIC_NEIGHBOURS = CHINESE_DIGITS + "万萬亿億几幾数數"
+
+
+class SpanError(ValueError):
+    """A span that does not read as the kind of value its rule expects."""
+
+
+def key(text: str) -> str:
+    """Text as spans are compared: width forms normalised, whitespace removed."""
+    return re.sub(r"\s+", "", rules.normalize_width(str(text))[0])
+
+
+def words(block: str):
+    return mappings.read("anchor_words")[block]
+
+
+def occurs_in(span: str, quote: str) -> bool:
+    """Whether `span` occurs in `quote` as whole words: not as part of a larger number (52 is not in 52.04 or
+    152, 十 is not in 幾十). Whitespace is ignored inside the span but separates table cells in the quote."""
+    text = rules.normalize_width(str(quote))[0]
+    span = key(span)
+    if not span:
+        return False
+    body = r"\s*".join(re.escape(ch) for ch in span)
+    before = after = ""
+    if span[0].isdigit():
+        before = r"(?<![\d.,])"
+    elif span[0] in CHINESE_DIGITS:
+        before = f"(?<![{_NUMERIC_NEIGHBOURS}])"
+    if span[-1].isdigit():
+        after = r"(?!\d|[.,]\d)"
+    elif span[-1] in CHINESE_DIGITS:
+        after = f"(?![{CHINESE_DIGITS}几幾数數])"  # 两千 in 两千亿 is a number of 亿
+    return re.search(before + body + after, text) is not None
+
+
+def number(text: str) -> float:
+    """The number a span writes: 3,342 → 3342; 52.04; 一百三十 → 130; 百 → 100; 二〇二三 → 2023."""
+    text = key(text)
+    if re.fullmatch(ARABIC, text):
+        return float(text.replace(",", ""))
+    if re.fullmatch(CHINESE, text):
+        if text[0] in "十百千":
+            text = "一" + text
+        try:
+            return float(cn2an.cn2an(text.replace("兩", "两"), "smart"))
+        except ValueError:
+            raise SpanError(f"{text!r} is not a Chinese numeral") from None
+    raise SpanError(f"{text!r} is not a number")
+
+
+def read_number(text: str) -> dict:
+    return {"number": number(text)}
+
+
+def read_measure(text: str) -> dict:
+    """A number and the unit written after it: 780亿元 → 780, 亿元; 52.04% → 52.04, %; 80余个 → 80, 个 (余: more
+    than); 80 → 80, no unit."""
+    match = re.fullmatch(rf"({NUMBER})(万亿|萬億|万|萬|亿|億)?(余|餘|多)?(.*)", key(text))
+    if not match:
+        raise SpanError(f"{text!r} does not start with a number")
+    qualifier = words("qualifiers")[match[3]] if match[3] else None
+    return {"number": number(match[1]), "unit": ((match[2] or "") + match[4]) or None, "qualifier": qualifier}
+
+
+def read_unit(text: str) -> dict:
+    return {"unit": key(text)}
+
+
+def read_qualifier(text: str) -> dict:
+    qualifiers = words("qualifiers")
+    if key(text) not in qualifiers:
+        raise SpanError(f"{text!r} is not a qualifier in {mappings.path_of('anchor_words')} (block qualifiers)")
+    return {"qualifier": qualifiers[key(text)]}
+
+
+def _currency(unit: str | None) -> str | None:
+    for word, code in sorted(words("currencies").items(), key=lambda kv: -len(kv[0])):
+        if unit and unit.endswith(word):
+            return code
+    return None
+
+
+def read_amount(text: str) -> dict:
+    """A deal amount as the tables write it: 超 10 亿人民币 → 10, 亿人民币, CNY, approximate; 数千万人民币 →
+    no number, CNY, approximate; 未披露 → undisclosed."""
+    text = key(text)
+    if text in words("undisclosed"):
+        return {"number": None, "unit": None, "currency": None, "status": "undisclosed"}
+    for vague in sorted(words("vague_amounts"), key=len, reverse=True):
+        if text.startswith(vague):
+            return {"number": None, "unit": None, "currency": _currency(text[len(vague):]), "status": "approximate"}
+    qualifier = next((q for q in sorted(words("qualifiers"), key=len, reverse=True) if text.startswith(q)), "")
+    measure = read_measure(text[len(qualifier):])
+    if not _currency(measure["unit"]):
+        raise SpanError(f"{text!r} names no currency in {mappings.path_of('anchor_words')} (block currencies)")
+    return {**measure, "currency": _currency(measure["unit"]),
+            "status": "approximate" if qualifier else "disclosed"}
+
+
+_DATES = [  # pattern → precision; groups year, month, day (year may be absent; 24年 is 2024)
+    (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})日?", "day"),
+    (r"(\d{4}|\d{2})年(\d{1,2})月(\d{1,2})[日号]", "day"),
+    (r"(\d{4})[./-](\d{1,2})", "month"),
+    (r"(\d{4}|\d{2})年(\d{1,2})月(?:份|底|末)?", "month"),
+    (r"(\d{4}|\d{2})年(底|末)", "month"),  # 21年底: December 2021
+    (r"(\d{4})年?(?:全年|年度)?", "year"),
+    (r"(\d{2})年(?:全年|年度)?", "year"),
+    (r"()(\d{1,2})月(\d{1,2})[日号]", "day"),
+    (r"()(\d{1,2})月(?:份|底|末)?", "month"),
+]
+
+
+def date_parts(text: str) -> tuple[int | None, int | None, int | None, str]:
+    """(year, month, day, precision) a date span writes; year None where the span omits it (3月20日)."""
+    text = key(text)
+    for pattern, precision in _DATES:
+        match = re.fullmatch(pattern, text)
+        if match:
+            parts = [int(g) if g and g.isdigit() else None for g in match.groups()] + [None] * 3
+            year, month, day = parts[:3]
+            if match.lastindex == 2 and match[2] in ("底", "末"):
+                month = 12
+            if year is not None and year < 100:
+                year += 2000
+            if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+                raise SpanError(f"{text!r} is not a date")
+            return year, month, day, precision
+    raise SpanError(f"{text!r} is not a date this reader knows (2024.3.20, 2024年3月, 3月20日, 2023年 …)")
+
+
+def iso(year: int, month: int | None, day: int | None) -> str:
+    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+
+
+def read_date(text: str) -> dict:
+    year, month, day, precision = date_parts(text)
+    return {"date": iso(year, month, day) if year else None, "year": year, "month": month, "day": day,
+            "precision": precision}
+
+
+def read_year(text: str) -> dict:
+    year, month, _, precision = date_parts(text)
+    if year is None or month is not None:
+        raise SpanError(f"{text!r} is not a year")
+    return {"number": float(year)}
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_RANGE = r"(?:[-~至到—–－])"
+
+
+def _year(text: str | None) -> int | None:
+    return None if not text else int(text) + (2000 if len(text) == 2 else 0)
+
+
+def _months(text: str) -> tuple[str | None, int, int] | None:
+    """Periods of months: 2Q22, 24年第一季度, 2024年前三季度, 2022上半年, 1-5月份 → (year, first, last month)."""
+    patterns = [
+        (r"([1-4])Q(\d{2})", lambda m: (m[2], 3 * int(m[1]) - 2, 3 * int(m[1]))),
+        (r"(\d{4}|\d{2})年?Q([1-4])", lambda m: (m[1], 3 * int(m[2]) - 2, 3 * int(m[2]))),
+        (r"(\d{4}|\d{2})?年?第([一二三四])季度", lambda m: (m[1], 3 * _CN_DIGIT[m[2]] - 2, 3 * _CN_DIGIT[m[2]])),
+        (r"(\d{4}|\d{2})?年?前([一二三四])季度", lambda m: (m[1], 1, 3 * _CN_DIGIT[m[2]])),
+        (r"(\d{4}|\d{2})?年?上半年", lambda m: (m[1], 1, 6)),
+        (r"(\d{4}|\d{2})?年?下半年", lambda m: (m[1], 7, 12)),
+        (rf"(\d{{4}}|\d{{2}})?年?(\d{{1,2}})月?{_RANGE}(\d{{1,2}})月份?", lambda m: (m[1], int(m[2]), int(m[3]))),
+    ]
+    for pattern, parts in patterns:
+        match = re.fullmatch(pattern, text)
+        if match:
+            return parts(match)
+    return None
+
+
+def read_period(text: str) -> dict:
+    """A period: 2022年-2027年 → 2022, 2027; 2023年 → 2023, 2023; 2Q22 → 2022-04, 2022-06; 2024年前三季度 →
+    2024-01, 2024-09; 8月31日 → no year (the row must say where it comes from)."""
+    text = key(text)
+    match = re.fullmatch(rf"(\d{{4}}|\d{{2}})年?{_RANGE}(\d{{4}}|\d{{2}})年?", text)
+    if match:
+        return {"start": str(_year(match[1])), "end": str(_year(match[2])), "year": _year(match[1]),
+                "month": None, "day": None}
+    months = _months(text)
+    if months:
+        year, first, last = months
+        year = _year(year)
+        return {"start": iso(year, first, None) if year else None, "end": iso(year, last, None) if year else None,
+                "year": year, "month": first, "day": None, "months": (first, last)}
+    parts = read_date(text)
+    return {"start": parts["date"], "end": parts["date"], **parts}
+
+
+READERS = {"number": read_number, "measure": read_measure, "unit": read_unit, "qualifier": read_qualifier, "amount": read_amount,
+           "date": read_date, "year": read_year, "period": read_period}
