@@ -151,15 +151,18 @@ def snapshot_sources() -> pd.DataFrame:
 
 
 def check_summary() -> pd.DataFrame:
-    """Per curated table: rows, rows with a checked quote, numbers checked against their quotes."""
-    from ..facts.schemas import QUOTED_NUMBERS, QUOTED_TEXT
+    """Per curated table: rows, rows with a checked quote, values checked against the words of their quote (a value
+    anchored by a span, or a number searched for in the quote) and names checked."""
     from ..data import load
+    from ..facts.schemas import ANCHORS, NAMES, QUOTED_NUMBERS, QUOTED_TEXT
 
     rows = []
     for name in CURATED:
         frame = load(name)
-        numbers = sum(int(frame[c].notna().sum()) for c in QUOTED_NUMBERS.get(name, []) + QUOTED_TEXT.get(name, []))
+        anchored = sum(int(frame[a.span].notna().sum()) * len(a.values) for a in ANCHORS.get(name, []))
+        searched = sum(int(frame[c].notna().sum()) for c in QUOTED_NUMBERS.get(name, []) + QUOTED_TEXT.get(name, []))
+        names = sum(int(frame[c].notna().sum()) for c in NAMES.get(name, []))
         rows.append({"表 table": name, "行数 rows": len(frame), "引语已核对 quotes checked": int(frame["quote"].notna().sum()),
-                     "数字已核对 numbers checked": numbers,
+                     "锚定值 values anchored": anchored, "数字已查找 numbers found": searched, "名称已核对 names": names,
                      "来源文档 documents": "、".join(sorted(frame["doc_id"].unique()))})
     return pd.DataFrame(rows)
