@@ -8,7 +8,7 @@ import pandera.errors
 
 from ..errors import CorpusError
 from .clean import clean_document
-from .manifest import Manifest, check_corpus, load_manifest, read_raw
+from .manifest import Manifest, check_corpus, load_manifest, read_raw, text_sha256
 from .schemas import SCHEMAS
 
 
@@ -48,7 +48,7 @@ def corpus_tables(manifest_path: Path, raw_dir: Path) -> dict[str, pd.DataFrame]
             "n_articles": int(cleaned.paragraphs.loc[cleaned.paragraphs["part_kind"] != "captions", "part_id"].nunique()),
             "raw_lines": raw.count("\n") + 1, "raw_chars": len(raw),
             "clean_chars": int(cleaned.paragraphs["n_chars"].sum()),
-            "n_paragraphs": len(cleaned.paragraphs), "sha256": doc.sha256,
+            "n_paragraphs": len(cleaned.paragraphs), "sha256": doc.sha256 or text_sha256(raw),
         })
     all_paragraphs = pd.concat(paragraphs, ignore_index=True)
     tables = {
