@@ -251,9 +251,9 @@ class Filings(Curated):
     """The regulator's counts of generative-AI services filed (备案) with the national Cyberspace Administration and of
     apps or features registered (登记) with its local offices, as its filing announcements state them."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^f-\d{3}$")
-    as_of_date: Series[str] = pa.Field(title="截至日期", description="date the count refers to (截至…, or the end of the period)", str_matches=ISO_DATE)
+    as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to (截至…, or the end of the period)", str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of as_of_date", isin=PRECISION)
-    period_start: Series[str] = pa.Field(title="起始日期", nullable=True, str_matches=ISO_DATE,
+    period_start: Series[str] = pa.Field(title="起始期", nullable=True, str_matches=ISO_DATE,
                                          description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts")
     count: Series[int] = pa.Field(title="数量", ge=0, description="number as written")
     unit: Series[str] = pa.Field(title="单位", isin=["services", "apps"],
