@@ -28,14 +28,15 @@ import pandas as pd
 
 from . import paths
 from .corpus.schemas import SCHEMAS as CORPUS_SCHEMAS
-from .corpus.tables import corpus_tables, validate
+from .corpus.tables import clean_piece, corpus_tables, validate
 from .external.tables import DERIVED as EXTERNAL_DERIVED
 from .external.tables import TIDY as EXTERNAL
 from .facts import derived
 from .facts.provenance import document_dates, load_curated, paragraph_keys
 from .facts.schemas import CURATED
 from .text.schemas import SCHEMAS as TEXT_SCHEMAS
-from .text.tables import text_tables
+from .text.segment import tagged_paragraphs
+from .text.tables import dict_lexicon, text_tables
 
 PIPELINE_SCHEMAS = {**CORPUS_SCHEMAS, **TEXT_SCHEMAS}
 TABLES = tuple(PIPELINE_SCHEMAS)
@@ -94,10 +95,57 @@ def _content_key(stamps: tuple[tuple[str, int, int], ...]) -> str:
     return digest.hexdigest()
 
 
+def document_key(sources: Sources = Sources()) -> str:
+    """What shapes one document's cleaning and tagging besides its own text and manifest entry: the corpus and
+    text modules, the dictionaries and the library versions."""
+    files = [*_files(sources.dict_dir), *sorted((paths.PACKAGE_DIR / "corpus").rglob("*.py")),
+             *sorted((paths.PACKAGE_DIR / "text").rglob("*.py"))]
+    return _content_key(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+class DocumentCache:
+    """Per-document pieces (cleaned tables and tagged paragraphs) in <cache>/docs/<hash>.pkl, keyed by the
+    document's text, its manifest entry and `document_key`: adding or changing one document cleans and tags
+    that document only."""
+
+    def __init__(self, sources: Sources):
+        self.folder = sources.cache_dir / "docs"
+        self.key = document_key(sources)
+        self.lexicon = lambda: dict_lexicon(sources.dict_dir)
+        self.used: set[Path] = set()
+
+    def __call__(self, doc, raw: str) -> dict:
+        digest = hashlib.sha256(f"{self.key}\0{doc.model_dump_json()}\0{raw}".encode()).hexdigest()
+        path = self.folder / f"{digest}.pkl"
+        self.used.add(path)
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        piece = clean_piece(doc, raw)
+        piece["tagged"] = tagged_paragraphs(piece["paragraphs"], self.lexicon())
+        _write_atomic(path, pickle.dumps(piece, protocol=5))
+        return piece
+
+    def prune(self) -> None:
+        """Drop the pieces of documents no longer in the corpus (or of an older key)."""
+        for path in self.folder.glob("*.pkl"):
+            if path not in self.used:
+                path.unlink(missing_ok=True)
+
+
 def build_tables(sources: Sources = Sources()) -> dict[str, pd.DataFrame]:
-    """Run the corpus and text stages: manifest check, cleaning, segmentation, keywords, topics."""
-    tables = corpus_tables(sources.manifest, sources.raw_dir)
-    tables |= text_tables(tables["paragraphs"], tables["documents"], sources.dict_dir)
+    """Run the corpus and text stages: manifest check, cleaning, segmentation, keywords, topics; cleaning and
+    tagging come from the per-document cache where a document is unchanged."""
+    cache = DocumentCache(sources)
+    pieces: list[dict] = []
+
+    def piece(doc, raw):
+        pieces.append(cache(doc, raw))
+        return pieces[-1]
+
+    tables = corpus_tables(sources.manifest, sources.raw_dir, piece)
+    tagged = pd.concat([p["tagged"] for p in pieces], ignore_index=True)
+    tables |= text_tables(tables["paragraphs"], tables["documents"], sources.dict_dir, tagged)
+    cache.prune()
     return tables
 
 

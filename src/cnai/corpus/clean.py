@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import hazards, report, rules
+from . import hazards, pages, report, rules
 from ..errors import CorpusError
 from .cleaner import KEPT, DocCleaner, Part
 from .hazards import assemble
@@ -186,6 +186,9 @@ LAYOUTS = {
     Layout.crawler_record: layout_crawler_record,
     Layout.single_article: layout_single_article,
     Layout.report_sections: report.layout_report,
+    Layout.cac_page: pages.layout_cac_page,
+    Layout.miit_page: pages.layout_miit_page,
+    Layout.tc260_page: pages.layout_tc260_page,
 }
 
 

@@ -65,6 +65,11 @@ class DocCleaner:
         self.counts[(f"to_metadata:{name}", "chars")] += len(self.lines[i])
         self.counts[(f"to_metadata:{name}", "changes")] += 1
 
+    def span_to_metadata(self, name: str, value: str, chars: int, i: int) -> None:
+        """Move part of a line (`chars` characters of it) to the metadata table; the rest of the line stays."""
+        self.metadata.append((name, value.strip(), i + 1))
+        self.count(f"to_metadata:{name}", chars, 1)
+
     def count(self, rule: str, chars: int, changes: int) -> None:
         self.counts[(rule, "chars")] += chars
         self.counts[(rule, "changes")] += changes

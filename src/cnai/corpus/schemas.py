@@ -15,7 +15,7 @@ class Documents(pa.DataFrameModel):
     label: Series[str] = pa.Field(title="来源", unique=True, description="short name used in charts")
     title: Series[str] = pa.Field(title="标题", description="title(s); several articles are joined with ' / '")
     outlet: Series[str] = pa.Field(title="媒体", nullable=True, description="publisher, null where the text does not say")
-    kind: Series[str] = pa.Field(title="类型", isin=["newspaper_page", "research_report", "web_article"])
+    kind: Series[str] = pa.Field(title="类型", isin=["newspaper_page", "research_report", "web_article", "official_document"])
     date: Series[str] = pa.Field(title="日期", str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date, as precise as the text allows")
     date_precision: Series[str] = pa.Field(title="日期精度", description="how precise the date is: day, month, year, or not_before (the date is a lower bound)", isin=["day", "month", "year", "not_before"])
     language: Series[str] = pa.Field(title="语言", description="language of the text", isin=["zh", "en"])
@@ -26,7 +26,7 @@ class Documents(pa.DataFrameModel):
     raw_chars: Series[int] = pa.Field(title="原始字符数", description="characters of the raw file", ge=1)
     clean_chars: Series[int] = pa.Field(title="清洗后字符数", ge=1, description="characters in all cleaned paragraphs")
     n_paragraphs: Series[int] = pa.Field(title="段落数", description="cleaned paragraphs", ge=1)
-    sha256: Series[str] = pa.Field(title="校验和", description="sha256 of the raw file, as in the manifest", str_matches=r"^[0-9a-f]{64}$")
+    sha256: Series[str] = pa.Field(title="校验和", description="sha256 of the raw file, as in the manifest; of the row's text for a snapshot row", str_matches=r"^[0-9a-f]{64}$")
 
     class Config:
         strict = True

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pandera.errors
 
 from ..errors import CorpusError
 from .clean import clean_document
-from .manifest import Manifest, check_corpus, load_manifest, read_raw
+from .manifest import Document, Manifest, check_corpus, load_manifest, read_raw, text_sha256
 from .schemas import SCHEMAS
 
 
@@ -30,33 +31,38 @@ def _titles(doc) -> str:
     return " / ".join(t for t in doc.titles if t)
 
 
-def corpus_tables(manifest_path: Path, raw_dir: Path) -> dict[str, pd.DataFrame]:
-    """Check the manifest against data/raw, clean every document, and return the corpus tables, validated."""
+def clean_piece(doc: Document, raw: str) -> dict[str, pd.DataFrame | dict]:
+    """One document's share of the corpus tables: its paragraphs, cleaning report, metadata and documents row."""
+    cleaned = clean_document(doc, raw)
+    row = {
+        "doc_id": doc.id, "label": doc.label, "title": _titles(doc), "outlet": doc.outlet, "kind": doc.kind,
+        "date": doc.date, "date_precision": doc.date_precision, "language": doc.language,
+        "script": doc.script, "url": doc.url,
+        "n_articles": int(cleaned.paragraphs.loc[cleaned.paragraphs["part_kind"] != "captions", "part_id"].nunique()),
+        "raw_lines": raw.count("\n") + 1, "raw_chars": len(raw),
+        "clean_chars": int(cleaned.paragraphs["n_chars"].sum()),
+        "n_paragraphs": len(cleaned.paragraphs), "sha256": doc.sha256 or text_sha256(raw),
+    }
+    return {"paragraphs": cleaned.paragraphs, "cleaning_report": cleaned.report, "metadata": cleaned.metadata,
+            "document": row}
+
+
+Piece = Callable[[Document, str], dict]
+
+
+def corpus_tables(manifest_path: Path, raw_dir: Path, piece: Piece = clean_piece) -> dict[str, pd.DataFrame]:
+    """Check the manifest against data/raw, clean every document (through `piece`, which may cache), and return
+    the corpus tables, validated."""
     manifest: Manifest = load_manifest(manifest_path)
     check_corpus(manifest, raw_dir)
-    paragraphs, reports, metas, docs = [], [], [], []
-    for doc in manifest.documents:
-        raw = read_raw(doc, raw_dir)
-        cleaned = clean_document(doc, raw)
-        paragraphs.append(cleaned.paragraphs)
-        reports.append(cleaned.report)
-        metas.append(cleaned.metadata)
-        docs.append({
-            "doc_id": doc.id, "label": doc.label, "title": _titles(doc), "outlet": doc.outlet, "kind": doc.kind,
-            "date": doc.date, "date_precision": doc.date_precision, "language": doc.language,
-            "script": doc.script, "url": doc.url,
-            "n_articles": int(cleaned.paragraphs.loc[cleaned.paragraphs["part_kind"] != "captions", "part_id"].nunique()),
-            "raw_lines": raw.count("\n") + 1, "raw_chars": len(raw),
-            "clean_chars": int(cleaned.paragraphs["n_chars"].sum()),
-            "n_paragraphs": len(cleaned.paragraphs), "sha256": doc.sha256,
-        })
-    all_paragraphs = pd.concat(paragraphs, ignore_index=True)
+    pieces = [piece(doc, read_raw(doc, raw_dir)) for doc in manifest.documents]
+    all_paragraphs = pd.concat([p["paragraphs"] for p in pieces], ignore_index=True)
     tables = {
-        "documents": pd.DataFrame(docs),
+        "documents": pd.DataFrame([p["document"] for p in pieces]),
         "parts": _parts(manifest, all_paragraphs),
         "paragraphs": all_paragraphs,
-        "cleaning_report": pd.concat(reports, ignore_index=True),
-        "metadata": pd.concat(metas, ignore_index=True),
+        "cleaning_report": pd.concat([p["cleaning_report"] for p in pieces], ignore_index=True),
+        "metadata": pd.concat([p["metadata"] for p in pieces], ignore_index=True),
     }
     return {name: validate(name, SCHEMAS[name], frame, tables["documents"]) for name, frame in tables.items()}
 

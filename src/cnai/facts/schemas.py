@@ -290,6 +290,25 @@ class Rates(Curated):
     per_unit: Series[str] = pa.Field(title="按每", isin=["minute", "hour", "day"], description="the rate is per one of these")
 
 
+class Filings(Curated):
+    """The regulator's counts of generative-AI services filed (备案) with the national Cyberspace Administration and of
+    apps or features registered (登记) with its local offices, as its filing announcements state them."""
+    row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^f-\d{3}$")
+    as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to (截至…, or the end of the period)", str_matches=ISO_DATE)
+    date_precision: Series[str] = pa.Field(title="日期精度", description="precision of as_of_date", isin=PRECISION)
+    period_start: Series[str] = pa.Field(title="起始期", nullable=True, str_matches=ISO_DATE,
+                                         description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts")
+    count: Series[int] = pa.Field(title="数量", ge=0, description="number as written")
+    unit: Series[str] = pa.Field(title="单位", isin=["services", "apps"],
+                                 description="services (生成式人工智能服务) or apps and features (生成式人工智能应用或功能)")
+    kind: Series[str] = pa.Field(title="类别", isin=["filed", "registered"],
+                                 description="filed (备案, with the national 网信办) or registered (登记, with local 网信办 offices)")
+    geography: Series[str] = pa.Field(title="地域", isin=GEOGRAPHIES,
+                                      description="area the count covers: CN for the national total, a province where stated (codes in data/mappings/labels.yml)")
+    cumulative: Series[str] = pa.Field(title="累计", isin=["yes", "no"],
+                                       description="yes for a running total (累计, 截至…共), no for the period's new count (新增)")
+
+
 CURATED = {
     "companies": Companies,
     "models": Models,
@@ -304,6 +323,7 @@ CURATED = {
     "policy_targets": PolicyTargets,
     "market_metrics": MarketMetrics,
     "rates": Rates,
+    "filings": Filings,
 }
 
 
@@ -353,6 +373,7 @@ QUOTED_NUMBERS = {
     "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
     "rates": ["period_value"],
+    "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
 QUOTED_TEXT = {"models": ["params_text"]}

@@ -127,7 +127,8 @@ def sources() -> pd.DataFrame:
             "作者 authors": " / ".join(a for art in doc.articles for a in art.authors) or "",
             "日期 date": doc.date, "精度 precision": doc.date_precision, "语言 script": f"{doc.language}-{doc.script}",
             "类型 kind": doc.kind, "网址 URL": doc.url or "", "说明 notes": " ".join(
-                x for x in (doc.outlet_evidence, doc.date_note, doc.extraction, doc.notes) if x),
+                x for x in (f"发布部门 issuer: {doc.issuer}." if doc.issuer else None, doc.outlet_evidence,
+                            doc.date_note, doc.extraction, doc.notes) if x),
         })
     return pd.DataFrame(rows)
 

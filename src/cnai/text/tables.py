@@ -13,10 +13,17 @@ from .segment import lexicon, tagged_paragraphs, token_frame
 from .topics import paragraph_topics, read_topics
 
 
-def text_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, dict_dir: Path) -> dict[str, pd.DataFrame]:
-    """Segment every body paragraph once, then count tokens, keywords per document and part, and topics."""
-    lex = lexicon(dict_dir / paths.USER_DICT.name, dict_dir / paths.STOP_WORDS.name)
-    tagged = tagged_paragraphs(paragraphs, lex)
+def dict_lexicon(dict_dir: Path):
+    return lexicon(dict_dir / paths.USER_DICT.name, dict_dir / paths.STOP_WORDS.name)
+
+
+def text_tables(paragraphs: pd.DataFrame, documents: pd.DataFrame, dict_dir: Path,
+                tagged: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Segment every body paragraph once (unless `tagged` holds them already, e.g. from the per-document cache),
+    then count tokens, keywords per document and part, and topics."""
+    lex = dict_lexicon(dict_dir)
+    if tagged is None:
+        tagged = tagged_paragraphs(paragraphs, lex)
     tables = {"tokens": token_frame(tagged, lex)}
     by_doc = keywords(tagged, by=["doc_id"], lex=lex).assign(part_id=None)
     by_part = keywords(tagged, by=["doc_id", "part_id"], lex=lex)

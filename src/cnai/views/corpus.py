@@ -92,10 +92,17 @@ def topic_coverage() -> pd.DataFrame:
     return counts.assign(share=(counts["paragraphs"] / counts["doc_paragraphs"]).round(3))
 
 
+def chapter_documents() -> pd.Series:
+    """The documents the chapters' text analyses read: the news and report corpus. The official documents (kind
+    official_document, rows of the snapshot cac_miit_tc260) are in the corpus tables but no chapter reads them yet."""
+    docs = load("documents")
+    return docs.loc[docs["kind"] != "official_document", "doc_id"]
+
+
 def topic_tokens(topic: str) -> pd.DataFrame:
     """Content words of the body paragraphs on one chapter topic, with each paragraph's document."""
     tokens = load("tokens")
-    paras = load("paragraph_topics").query("topic == @topic")[["para_id"]]
+    paras = load("paragraph_topics").query("topic == @topic and doc_id in @chapter_documents()")[["para_id"]]
     return tokens.merge(paras, on="para_id")
 
 

@@ -35,7 +35,7 @@ def document_periods() -> pd.Series:
     """Each source document's period (doc_id → label): the month of its date in the manifest; documents of one month
     share it. A month whose documents are all dated not_before (the latest date their text mentions) reads
     "YYYY-MM 起"."""
-    docs = load("documents").set_index("doc_id")
+    docs = load("documents").set_index("doc_id").loc[corpus.chapter_documents()]
     month = docs["date"].str[:7]
     open_ended = (docs["date_precision"] == "not_before").groupby(month).transform("all")
     return (month + open_ended.map({True: " 起", False: ""})).rename("period")
@@ -205,7 +205,7 @@ def policy_targets() -> pd.DataFrame:
 
 def policy_paragraphs_by_period() -> pd.DataFrame:
     """Policy-topic paragraphs per period and source document."""
-    topics = load("paragraph_topics").query("topic == 'policy'")
+    topics = load("paragraph_topics").query("topic == 'policy' and doc_id in @corpus.chapter_documents()")
     counts = topics.groupby("doc_id", as_index=False).size().rename(columns={"size": "paragraphs"})
     counts["period"] = counts["doc_id"].map(document_periods())
     counts["label"] = counts["doc_id"].map(_labels())
