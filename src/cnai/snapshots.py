@@ -14,10 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from . import paths
 from .errors import CorpusError
+from .records import read_yaml, validate
 
 
 class SnapshotFile(BaseModel):
@@ -64,36 +65,11 @@ def licences(directory: Path | None = None) -> dict[str, dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _line_of(root, loc: tuple) -> int | None:
-    node, line = root, None
-    for key in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-    return node.start_mark.line + 1 if node is not None else line
-
-
 def read_record(path: Path) -> Snapshot:
     """A snapshot record, validated; errors name the file, the line and the field."""
-    if not path.exists():
-        raise CorpusError(f"{path}: snapshot record not found")
+    root, raw = read_yaml(path, "snapshot record")
+    record = validate(path, root, raw, Snapshot, "snapshot record")
     text = path.read_text(encoding="utf-8")
-    try:
-        root, raw = yaml.compose(text), yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: not valid YAML: {exc}") from None
-    try:
-        record = Snapshot.model_validate(raw)
-    except ValidationError as exc:
-        problems = [f"{path}:{_line_of(root, err['loc']) or '?'}: field {'.'.join(map(str, err['loc']))}: {err['msg']}"
-                    for err in exc.errors()]
-        raise CorpusError("malformed snapshot record\n" + "\n".join(problems)) from None
     known = licences(path.parent)
     if record.licence not in known:
         line = next((i for i, l in enumerate(text.splitlines(), 1) if l.startswith("licence:")), "?")

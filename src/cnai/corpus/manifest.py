@@ -6,12 +6,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .. import dates, paths
 from . import rows
 from ..errors import CorpusError
+from ..records import line_of, read_yaml, validate
 
 
 class Layout(str, Enum):
@@ -131,47 +131,12 @@ class Manifest(BaseModel):
         raise KeyError(doc_id)
 
 
-def _line_of(root: yaml.Node | None, loc: tuple) -> int | None:
-    """1-based line of the YAML node at a pydantic error location, or of its nearest parent."""
-    node, line = root, None
-    for key in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-    return node.start_mark.line + 1 if node is not None else line
-
-
-def _read_yaml(path: Path):
-    if not path.exists():
-        raise CorpusError(f"{path}: manifest not found")
-    text = path.read_text(encoding="utf-8")
-    try:
-        return yaml.compose(text), yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: not valid YAML: {exc}") from exc
-
-
 def _manifest_file(path: Path) -> Manifest:
     """One manifest file, validated; each document remembers the line of its entry."""
-    root, raw = _read_yaml(path)
-    try:
-        manifest = Manifest.model_validate(raw)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"]
-            where = ".".join(str(p) for p in loc) or "(top level)"
-            line = _line_of(root, loc)
-            problems.append(f"{path}:{line or '?'}: field {where}: {err['msg']}")
-        raise CorpusError("malformed manifest\n" + "\n".join(problems)) from None
+    root, raw = read_yaml(path, "manifest")
+    manifest = validate(path, root, raw, Manifest, "manifest")
     for number, doc in enumerate(manifest.documents):
-        doc._where = f"{path}:{_line_of(root, ('documents', number)) or '?'}"
+        doc._where = f"{path}:{line_of(root, ('documents', number)) or '?'}"
     return manifest
 
 
