@@ -7,9 +7,33 @@ from ..data import load
 from ..facts import mappings
 
 
+def chapter_documents() -> pd.Series:
+    """The documents the chapters' text analyses read: the news and report corpus. The official documents (kind
+    official_document, rows of the snapshot cac_miit_tc260) are in the corpus tables but no chapter reads them yet."""
+    docs = load("documents")
+    return docs.loc[docs["kind"] != "official_document", "doc_id"]
+
+
+def _corpus(name: str) -> pd.DataFrame:
+    """A pipeline table restricted to the news and report documents (the five seed documents)."""
+    table = load(name)
+    return table[table["doc_id"].isin(chapter_documents())]
+
+
+def official_overview() -> pd.DataFrame:
+    """The official documents in the corpus, per issuing body and year of publication: documents, paragraphs and
+    characters after cleaning, and how many are generative-AI filing announcements (rows of the filings table)."""
+    docs = load("documents").query("kind == 'official_document'")
+    filing_docs = set(load("filings")["doc_id"])
+    docs = docs.assign(year=docs["date"].str[:4].astype(int), filing=docs["doc_id"].isin(filing_docs))
+    return (docs.groupby(["outlet", "year"], as_index=False)
+            .agg(documents=("doc_id", "size"), filing_announcements=("filing", "sum"),
+                 paragraphs=("n_paragraphs", "sum"), clean_chars=("clean_chars", "sum")))
+
+
 def document_overview() -> pd.DataFrame:
     """One row per document: outlet, date, sizes before and after cleaning."""
-    docs = load("documents")
+    docs = _corpus("documents")
     overview = docs[["doc_id", "label", "title", "outlet", "kind", "date", "date_precision", "script", "n_articles",
                      "n_paragraphs", "raw_chars", "clean_chars"]].copy()
     overview["outlet"] = overview["outlet"].fillna("（文中未署）")
@@ -19,7 +43,7 @@ def document_overview() -> pd.DataFrame:
 
 def removed_by_rule() -> pd.DataFrame:
     """Characters each cleaning rule removed or moved to metadata, per document (rules that removed nothing drop out)."""
-    report = load("cleaning_report")
+    report = _corpus("cleaning_report")
     removed = report[~report["rule"].str.startswith("kept:") & (report["chars"] > 0)]
     labels = load("documents")[["doc_id", "label"]]
     return removed[["doc_id", "rule", "lines", "chars", "changes"]].merge(labels, on="doc_id")
@@ -38,8 +62,8 @@ def line_fate(rule: str) -> str:
 
 def line_accounts() -> pd.DataFrame:
     """Raw lines per document by what became of them; the parts add up to the file's line count."""
-    report = load("cleaning_report")
-    docs = load("documents").set_index("doc_id")
+    report = _corpus("cleaning_report")
+    docs = _corpus("documents").set_index("doc_id")
 
     fates = mappings.labels("line_fate")
     table = (report.assign(fate=mappings.display(report["rule"].map(line_fate), "line_fate"))
@@ -63,40 +87,33 @@ def paragraph_counts(doc_id: str | None = None) -> pd.DataFrame:
 
 def top_keywords(method: str = "tfidf", top: int = 10) -> pd.DataFrame:
     """The top keywords of each whole document."""
-    kw = load("keywords")
+    kw = _corpus("keywords")
     chosen = kw[kw["part_id"].isna() & (kw["method"] == method) & (kw["rank"] <= top)]
     labels = load("documents")[["doc_id", "label"]]
     return chosen.drop(columns=["part_id"]).merge(labels, on="doc_id").reset_index(drop=True)
 
 
 def corpus_frequencies(top: int = 150) -> dict[str, int]:
-    """The most frequent content words of the whole corpus, for the word cloud."""
-    tokens = load("tokens")
+    """The most frequent content words of the news and report documents, for the word cloud."""
+    tokens = _corpus("tokens")
     return tokens["token"].value_counts().head(top).to_dict()
 
 
 def paragraphs_by_kind() -> pd.DataFrame:
     """Paragraph counts per document and paragraph kind (body text, headings, captions, tables …)."""
-    paras = load("paragraphs").merge(load("documents")[["doc_id", "label"]], on="doc_id")
+    paras = _corpus("paragraphs").merge(load("documents")[["doc_id", "label"]], on="doc_id")
     counts = paras.groupby(["label", "kind"], as_index=False).size().rename(columns={"size": "paragraphs"})
     return counts.assign(kind_name=mappings.display(counts["kind"], "paragraph_kind"))
 
 
 def topic_coverage() -> pd.DataFrame:
     """Body paragraphs per document and chapter topic, and their share of the document's body paragraphs."""
-    topics = load("paragraph_topics")
-    paras = load("paragraphs")
+    topics = _corpus("paragraph_topics")
+    paras = _corpus("paragraphs")
     body = paras[paras["kind"].isin(["body", "heading"])].groupby("doc_id").size().rename("doc_paragraphs")
     counts = topics.groupby(["doc_id", "topic", "topic_name"], as_index=False).size().rename(columns={"size": "paragraphs"})
     counts = counts.merge(body, on="doc_id").merge(load("documents")[["doc_id", "label"]], on="doc_id")
     return counts.assign(share=(counts["paragraphs"] / counts["doc_paragraphs"]).round(3))
-
-
-def chapter_documents() -> pd.Series:
-    """The documents the chapters' text analyses read: the news and report corpus. The official documents (kind
-    official_document, rows of the snapshot cac_miit_tc260) are in the corpus tables but no chapter reads them yet."""
-    docs = load("documents")
-    return docs.loc[docs["kind"] != "official_document", "doc_id"]
 
 
 def topic_tokens(topic: str) -> pd.DataFrame:
