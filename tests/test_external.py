@@ -244,3 +244,129 @@ def test_api_models_read_the_cards_and_follow_copied_links():
     assert linked["card_found"] and linked["input_price_usd"] == cards.loc[("alibaba", "qwen3-coder-plus"), "input_price_usd"]
     # the zhipuai cards link to providers/zai, which the snapshot does not hold: kept, values blank
     assert not cards.loc[("zhipuai", "glm-4.6"), "card_found"]
+
+
+# ---- the community list of Chinese large models ----
+
+def test_china_model_list_counts_the_rows_of_the_first_and_the_last_version():
+    rows = data.load("china_model_list")
+    per_file = rows.groupby("file").size()
+    # README_2023-05-22_00475a6.md, read by hand: rows 1-13 of 大模型列表 (rows 14-99 are placeholders "|25| | | |")
+    # and 2 rows (知乎, 晓多科技) in the table under 大模型无官方链接; the 国外大模型 table is not read
+    assert per_file["history/README_2023-05-22_00475a6.md"] == 15
+    # README_2024-11-30_f2a1119.md: `awk 'NR>36 && NR<286' … | grep -c '^|'` (the rows between the delimiter line 36
+    # and the heading 国外大模型 at line 286) gives 247
+    assert per_file["history/README_2024-11-30_f2a1119.md"] == 247
+    # `ls history | cut -d_ -f2 | sort -u | wc -l`: 35 dates; 57 files, of which README_2023-05-22_f2439e2.md holds no table
+    assert rows["version_date"].nunique() == 35 and rows["file"].nunique() == 56
+    first = rows[(rows["file"] == "history/README_2024-11-30_f2a1119.md") & (rows["number"] == 1)].iloc[0]
+    # line 37: |1|百度| [文心一言](https://yiyan.baidu.com)|北京|通用|✔|有APP|
+    assert (first["line"], first["company"], first["organisation_id"], first["model"], first["links"], first["province"],
+            first["category"], first["official_site"], first["note"]) == (
+        37, "百度", "baidu", "文心一言", "https://yiyan.baidu.com", "北京", "通用", "✔", "有APP")
+
+
+def test_an_irregular_row_is_read_as_the_readings_file_says():
+    rows = data.load("china_model_list").set_index(["file", "line"])
+    # README_2023-11-05_3817c7b.md line 203 "|180|北京理工大学东南信息技术研究院|明德|福建莆田|通用|MindLLM|" leaves out the
+    # 官网 cell; data/readings/awesome_llms_in_china.yml moves MindLLM to 说明
+    row = rows.loc[("history/README_2023-11-05_3817c7b.md", 203)]
+    assert (row["model"], row["province"], row["category"], row["note"]) == ("明德", "福建莆田", "通用", "MindLLM")
+    assert pd.isna(row["official_site"])
+
+
+def test_model_list_first_seen_dates_read_off_the_files():
+    seen = data.load("model_list_first_seen").set_index(["model", "organisation"])
+    # `grep -l '文心一言' history/*.md | head -1` and the same for the others (file names sort by date)
+    assert seen.loc[("文心一言", "baidu"), "first_seen"] == "2023-05-22"
+    assert seen.loc[("通义千问", "alibaba"), "first_seen"] == "2023-05-22"
+    assert seen.loc[("豆包", "bytedance"), "first_seen"] == "2023-09-09"  # README_2023-09-09_61a82a3.md
+    doubao = seen.loc[("Deepseek Coder", "deepseek")]  # README_2023-11-05_3817c7b.md line 30: 浙江杭州|代码
+    assert (doubao["first_seen"], doubao["province"], doubao["category"]) == ("2023-11-05", "浙江杭州", "代码")
+    # 通义千问 is listed from the start without a province; 省市 first appears in README_2023-05-28_*.md as 浙江杭州
+    assert seen.loc[("通义千问", "alibaba"), "province"] == "浙江杭州"
+
+
+def test_model_list_counts_run_up_to_the_number_of_models():
+    counts = data.load("model_list_counts")
+    seen = data.load("model_list_first_seen")
+    last = counts[counts["first_seen"] == counts["first_seen"].max()]
+    for dimension in ("province", "category"):
+        assert last[last["dimension"] == dimension]["cumulative"].sum() == len(seen)
+
+
+@pytest.fixture
+def llm_list_copy(tmp_path, monkeypatch):
+    """A writable copy of the awesome_llms_in_china snapshot that the tidy step reads instead of data/raw/external."""
+    folder = tmp_path / "external"
+    folder.mkdir()
+    shutil.copytree(paths.EXTERNAL / "awesome_llms_in_china", folder / "awesome_llms_in_china")
+    for name in ("awesome_llms_in_china.meta.yml", "licences.yml"):
+        shutil.copy(paths.EXTERNAL / name, folder / name)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    monkeypatch.setattr(paths, "EXTERNAL", folder)
+    return folder
+
+
+def test_a_malformed_list_row_fails_naming_file_line_and_column(llm_list_copy):
+    relative = "history/README_2024-11-30_f2a1119.md"
+    path = llm_list_copy / "awesome_llms_in_china" / relative
+    old = "|4|阿里云|[通义千问](https://tongyi.aliyun.com/)|浙江杭州|通用|"
+    content = path.read_text(encoding="utf-8")
+    assert content.count(old) == 1
+    path.write_text(content.replace(old, "|4|阿里云|[通义千问](https://tongyi.aliyun.com/)|浙江杭州|"), encoding="utf-8")
+    record = llm_list_copy / "awesome_llms_in_china.meta.yml"
+    meta = yaml.safe_load(record.read_text(encoding="utf-8"))
+    for entry in meta["files"]:
+        if entry["path"] == relative:
+            entry["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    record.write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    from cnai.external.llm_list import version_rows
+    # the row (line 40) loses its 类别 cell: 6 cells for 7 columns, so 说明 is the first column without one
+    with pytest.raises(InputError, match=r"README_2024-11-30_f2a1119.md: line 40, column '说明': 6 cells for the 7 columns"):
+        version_rows(relative)
+
+
+# ---- robots ----
+
+def test_robot_products_keep_the_price_as_written_and_as_a_number():
+    robots = data.load("robot_products").set_index("product_id")
+    # robots.json, first record: unitree-go2, price {"starting": 1600, "currency": "USD", models AIR 1600, PRO 2800,
+    # EDU "request"}, timeline.releasedAt 2023-07-01
+    go2 = robots.loc["unitree-go2"]
+    assert (go2["price_as_written"], go2["price"], go2["currency"], go2["model_prices_as_written"], go2["brand_id"],
+            go2["country"], go2["release_date"], go2["release_field"]) == (
+        "1600", 1600.0, "USD", "AIR: 1600 | PRO: 2800 | EDU: request", "unitree", "CN", "2023-07-01", "timeline.releasedAt")
+    # xiaomi-cyberone: starting 0 with its one model "not for sale": no price
+    cyberone = robots.loc["xiaomi-cyberone"]
+    assert cyberone["price_as_written"] == "0" and pd.isna(cyberone["price"]) and pd.isna(cyberone["currency"])
+    # noetix-bumi: releaseDate 2025-10-22, a day
+    assert tuple(robots.loc["noetix-bumi", ["release_date", "release_precision"]]) == ("2025-10-22", "day")
+
+
+def test_humanoid_products_count_and_chinese_makers():
+    humanoids = data.load("humanoid_products")
+    # `jq '[.[] | select(.category=="humanoid")] | length' robots.json` gives 82 (RECEIVED.md says the same)
+    assert len(humanoids) == 82
+    # brands.json and the registry agree wherever both give a country
+    robots = data.load("robot_products")
+    assert not robots["countries_agree"].eq(False).any()
+
+
+# ---- API prices against Arena ratings ----
+
+def test_api_prices_join_arena_ratings_by_same_id_and_listed_pairs():
+    prices = data.load("api_prices").set_index(["provider", "model_id"])
+    # providers/anthropic/models/claude-opus-4-5-20251101.toml: [cost] input 5.00, output 25.00; the key is the same
+    # in leaderboard-text_2025-12-11.json, category full: rating 1446.431063509376
+    opus = prices.loc[("anthropic", "claude-opus-4-5-20251101")]
+    assert (opus["input_price_usd"], opus["output_price_usd"], opus["pairing"], opus["country"]) == (5.0, 25.0, "same_id", "US")
+    assert opus["arena_rating"] == pytest.approx(1446.431063509376)
+    # deepseek-chat (0.14 / 0.28 USD) is paired in data/readings/api_arena_pairs.yml with deepseek-v3.2: 1416.8274464930687
+    chat = prices.loc[("deepseek", "deepseek-chat")]
+    assert (chat["arena_key"], chat["pairing"], chat["family_id"], chat["input_price_usd"]) == (
+        "deepseek-v3.2", "listed_pair", "deepseek", 0.14)
+    assert chat["arena_rating"] == pytest.approx(1416.8274464930687)
+    # the zhipuai cards link outside the snapshot: no price, so not in the table
+    assert ("zhipuai", "glm-4.6") not in prices.index

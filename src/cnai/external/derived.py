@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import yaml
 
-from .. import registry
+from .. import paths, registry
+from ..errors import InputError, MappingError
 from .common import validate
-from .schemas import AcceleratorSpecs, ClusterShare, ComputeByCountryYear, FrontierGap
+from .schemas import (AcceleratorSpecs, ApiPrices, ClusterShare, ComputeByCountryYear, FrontierGap, HumanoidProducts,
+                      ModelListCounts, ModelListFirstSeen)
 
 GAP_CATEGORIES = ("full", "chinese")
+NOT_STATED = "（未注明）"
+PAIRS = paths.READINGS / "api_arena_pairs.yml"
 
 
 def _best(group: pd.DataFrame, prefix: str) -> dict:
@@ -86,3 +91,106 @@ def cluster_share(gpu_clusters: pd.DataFrame) -> pd.DataFrame:
     frame["world_cumulative"] = frame["world_h100e"].cumsum()
     frame["china_share"] = frame["china_cumulative"] / frame["world_cumulative"]
     return validate("cluster_share", ClusterShare, frame)
+
+
+# ---- the community list of Chinese large models ----
+
+def _first_stated(values: pd.Series) -> str | None:
+    stated = values.dropna()
+    return stated.iloc[0] if len(stated) else None
+
+
+def model_list_first_seen(china_model_list: pd.DataFrame) -> pd.DataFrame:
+    """One row per model of the list (its name as written, with its organisation: the registry id where the company
+    is registered, else the company as written, so that two makers' 盘古 or 星汉 stay apart): the first and last
+    version date that lists it, and its province and category as first stated."""
+    rows = china_model_list.sort_values(["version_date", "file", "line"]).copy()
+    rows["organisation"] = rows["organisation_id"].fillna(rows["company"]).fillna("")
+    last = rows["version_date"].max()
+    frame = rows.groupby(["model", "organisation"], sort=False).agg(
+        company=("company", "first"), organisation_id=("organisation_id", "first"),
+        first_seen=("version_date", "first"), first_file=("file", "first"), last_seen=("version_date", "last"),
+        versions=("file", "nunique"), province=("province", _first_stated), category=("category", _first_stated),
+    ).reset_index()
+    frame["in_last_version"] = frame["last_seen"] == last
+    frame = frame.sort_values(["first_seen", "first_file", "model"]).reset_index(drop=True)
+    return validate("model_list_first_seen", ModelListFirstSeen, frame)
+
+
+def model_list_counts(model_list_first_seen: pd.DataFrame) -> pd.DataFrame:
+    """Models by the date they first appear in the list, per province and per category, with running totals."""
+    parts = []
+    for dimension in ("province", "category"):
+        counts = (model_list_first_seen.assign(value=model_list_first_seen[dimension].fillna(NOT_STATED))
+                  .groupby(["value", "first_seen"]).size().rename("new_models").reset_index())
+        grid = pd.MultiIndex.from_product([counts["value"].unique(), sorted(counts["first_seen"].unique())],
+                                          names=["value", "first_seen"])
+        counts = counts.set_index(["value", "first_seen"]).reindex(grid, fill_value=0).reset_index()
+        counts["cumulative"] = counts.groupby("value")["new_models"].cumsum()
+        parts.append(counts.assign(dimension=dimension))
+    frame = pd.concat(parts, ignore_index=True)[["first_seen", "dimension", "value", "new_models", "cumulative"]]
+    return validate("model_list_counts", ModelListCounts, frame.sort_values(["dimension", "first_seen", "value"]))
+
+
+# ---- robots ----
+
+def humanoid_products(robot_products: pd.DataFrame) -> pd.DataFrame:
+    """The humanoid robots, with the maker's registry name and country."""
+    humanoids = robot_products[robot_products["category"].eq("humanoid")]
+    orgs = registry.entries("organisation")
+    frame = pd.DataFrame({
+        "product_id": humanoids["product_id"], "name": humanoids["name"], "maker_id": humanoids["brand_id"],
+        "maker": humanoids["brand_id"].map(lambda i: orgs.at[i, "zh_hans"] if pd.notna(orgs.at[i, "zh_hans"]) else orgs.at[i, "en"]),
+        "country": humanoids["country"], "is_china": humanoids["country"].eq("CN"),
+        "price_as_written": humanoids["price_as_written"], "price": humanoids["price"],
+        "currency": humanoids["currency"], "release_date": humanoids["release_date"],
+        "release_precision": humanoids["release_precision"],
+    }).reset_index(drop=True)
+    return validate("humanoid_products", HumanoidProducts, frame)
+
+
+# ---- API prices against Arena ratings ----
+
+def arena_pairs() -> pd.DataFrame:
+    """The listed pairs of models.dev cards and LMArena keys (data/readings/api_arena_pairs.yml)."""
+    entries = yaml.safe_load(PAIRS.read_text(encoding="utf-8")) or []
+    columns = ["provider", "model_id", "arena_key"]
+    bad = [n for n, e in enumerate(entries, 1) if not isinstance(e, dict) or any(not isinstance(e.get(c), str) for c in columns)]
+    if bad:
+        raise InputError(f"{PAIRS}: entry {bad[0]} needs text fields {', '.join(columns)}")
+    return pd.DataFrame(entries, columns=[*columns, "why"])[columns]
+
+
+def api_prices(api_models: pd.DataFrame, arena_ratings: pd.DataFrame) -> pd.DataFrame:
+    """Cards with an input price, joined to the latest leaderboard (category full) where the card's id is a key
+    (letter case aside) or the pair is listed; both sides must name the same registry family."""
+    latest = arena_ratings[arena_ratings["snapshot_date"].eq(arena_ratings["snapshot_date"].max())
+                           & arena_ratings["category"].eq("full")]
+    keys = dict(zip(latest["model_key"].str.casefold(), latest["model_key"]))
+    priced = api_models[api_models["input_price_usd"].notna()].copy()
+    listed = arena_pairs().set_index(["provider", "model_id"])["arena_key"]
+    unknown = sorted(set(listed) - set(latest["model_key"]))
+    if unknown:
+        raise InputError(f"{PAIRS}: arena_key {', '.join(map(repr, unknown))} not in the latest leaderboard (category full)")
+    pairs = [listed.get((p, m)) for p, m in zip(priced["provider"], priced["model_id"])]
+    same = priced["model_id"].str.casefold().map(keys)
+    priced["arena_key"] = [p if p is not None else s for p, s in zip(pairs, same)]
+    priced["pairing"] = ["listed_pair" if p is not None else "same_id" if isinstance(s, str) else None
+                         for p, s in zip(pairs, same)]
+    priced["arena_key"] = priced["arena_key"].where(priced["pairing"].notna(), None)
+    joined = priced["arena_key"].notna()
+    priced["family_id"] = None
+    priced.loc[joined, "family_id"] = registry.harmonize(priced.loc[joined, "arena_key"], "model", "arena_leaderboard (category full)")
+    card_family = priced["model_id"].map(lambda m: registry.resolve(m, "model"))
+    clash = joined & card_family.notna() & (card_family != priced["family_id"])
+    if clash.any():
+        row = priced[clash].iloc[0]
+        raise MappingError(f"models_dev {row['provider']}/{row['model_id']} is family {card_family[clash].iloc[0]!r} but is paired "
+                           f"with Arena key {row['arena_key']!r} of family {row['family_id']!r}: check {PAIRS} and "
+                           f"{registry.file_of('model')}")
+    ratings = latest.set_index("model_key")
+    for column, source in (("arena_rating", "rating"), ("arena_q025", "rating_q025"), ("arena_q975", "rating_q975")):
+        priced[column] = priced["arena_key"].map(lambda k: ratings.at[k, source] if isinstance(k, str) else None).astype(float)
+    priced["arena_snapshot"] = priced["arena_key"].map(lambda k: latest["snapshot_date"].iloc[0] if isinstance(k, str) else None)
+    frame = priced[list(ApiPrices.to_schema().columns)].reset_index(drop=True)
+    return validate("api_prices", ApiPrices, frame)

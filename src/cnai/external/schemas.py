@@ -175,3 +175,111 @@ class ApiModels(Tidy):
     file: Series[str] = pa.Field(title="文件", description="the card's path in the snapshot")
     linked_to: Series[str] = pa.Field(title="链接目标", nullable=True, description="where the file is a git symbolic link (copied as text): the card it names")
     card_found: Series[bool] = pa.Field(title="有卡片", description="false where the file links to a card outside the snapshot (models.dev's zai folder): its values are blank")
+
+
+class ChinaModelList(Tidy):
+    """The community list of Chinese large models (awesome-LLMs-In-China): one row per model entry and version."""
+    version_date: Series[str] = pa.Field(title="版本日期", str_matches=ISO_DATE, description="commit date of the version (from the file name README_<date>_<commit>.md)")
+    commit: Series[str] = pa.Field(title="提交", str_matches=r"^[0-9a-f]{7}$", description="abbreviated commit hash of the version (from the file name)")
+    file: Series[str] = pa.Field(title="文件", description="the version's path in the snapshot")
+    line: Series[int] = pa.Field(title="行号", ge=1, description="line of the table row in the file")
+    section: Series[str] = pa.Field(title="栏目", isin=["大模型列表", "大模型无官方链接"], description="the heading the table sits under (大模型无官方链接: models without an official link, May 2023 only)")
+    number: Series[pd.Int64Dtype] = pa.Field(title="序号", nullable=True, ge=1, description="the row's number as written (blank in the one early table without it)")
+    company: Series[str] = pa.Field(title="公司", nullable=True, description="company or institution as written (links written as their label)")
+    organisation_id: Series[str] = pa.Field(title="机构编号", nullable=True, description="→ data/registry/organisations.yml where the company's name is in the registry; blank for the many small firms that are not")
+    model: Series[str] = pa.Field(title="大模型", description="model name(s) as written, links written as their label (one cell may name several, e.g. '智脑,一见')")
+    model_as_written: Series[str] = pa.Field(title="大模型（原文）", description="the model cell as written in Markdown")
+    links: Series[str] = pa.Field(title="链接", nullable=True, description="the links of the model cell, ' | '-joined")
+    province: Series[str] = pa.Field(title="省市", nullable=True, description="province/city as written (blank before the column existed, 2023-05-28)")
+    category: Series[str] = pa.Field(title="类别", nullable=True, description="category as written (通用, 金融, 医学 …; blank before the column existed, 2023-07-24)")
+    official_site: Series[str] = pa.Field(title="官网", nullable=True, description="the 官网 mark as written (✔ has an official site, ✘ has none)")
+    note: Series[str] = pa.Field(title="说明", nullable=True, description="the note as written (Markdown)")
+
+
+class ModelListFirstSeen(Tidy):
+    """When each model first appears in the community list of Chinese large models: one row per model name and
+    organisation (a company renamed in the list, not in the registry, starts a new row)."""
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["model", "organisation"]
+
+    model: Series[str] = pa.Field(title="大模型", description="model name(s) as written (the list's own name)")
+    organisation: Series[str] = pa.Field(title="机构", description="the registry id where the company is registered, else the company as written (with the model, the key)")
+    company: Series[str] = pa.Field(title="公司", nullable=True, description="company as written where the model first appears")
+    organisation_id: Series[str] = pa.Field(title="机构编号", nullable=True, description="→ data/registry/organisations.yml where the company is in the registry")
+    first_seen: Series[str] = pa.Field(title="首次列入日期", str_matches=ISO_DATE, description="date of the first version that lists the model (when the list added it, not when it was released)")
+    first_file: Series[str] = pa.Field(title="首次列入文件", description="that version's file (the first by name where several versions share the date)")
+    last_seen: Series[str] = pa.Field(title="最后列入日期", str_matches=ISO_DATE, description="date of the last version that lists it")
+    versions: Series[int] = pa.Field(title="列入版本数", ge=1, description="number of versions that list it")
+    province: Series[str] = pa.Field(title="省市", nullable=True, description="province/city as first stated (early versions lack the column: then the first version that gives one)")
+    category: Series[str] = pa.Field(title="类别", nullable=True, description="category as first stated (the column exists from 2023-07-24)")
+    in_last_version: Series[bool] = pa.Field(title="仍在最新版", description="listed in the last version (2024-11-30)")
+
+
+class ModelListCounts(Tidy):
+    """Models of the community list by the date they first appear, by province or by category, with running totals."""
+    first_seen: Series[str] = pa.Field(title="首次列入日期", str_matches=ISO_DATE, description="version date")
+    dimension: Series[str] = pa.Field(title="维度", isin=["province", "category"], description="what `value` is: province or category")
+    value: Series[str] = pa.Field(title="取值", description="province/city or category as written ('（未注明）' where none is stated)")
+    new_models: Series[int] = pa.Field(title="新列入模型数", ge=0, description="models first appearing on that date")
+    cumulative: Series[int] = pa.Field(title="累计模型数", ge=0, description="models first appearing up to that date")
+
+
+class RobotProducts(Tidy):
+    """awesome-robots' robot products (robots.json), with the brand's country (brands.json, registry)."""
+    product_id: Series[str] = pa.Field(title="产品编号", unique=True, description="the product's id in robots.json (its row key)")
+    name: Series[str] = pa.Field(title="产品", description="product name as written")
+    chinese_name: Series[str] = pa.Field(title="中文名", nullable=True, description="Chinese name where given")
+    brand: Series[str] = pa.Field(title="品牌（原文）", description="brand as written")
+    brand_id: Series[str] = pa.Field(title="品牌编号", description="→ data/registry/organisations.yml")
+    category: Series[str] = pa.Field(title="类别", isin=["humanoid", "quadruped", "other"], description="humanoid, quadruped or other, as written")
+    country_as_written: Series[str] = pa.Field(title="国家（原文）", nullable=True, description="the brand's country in brands.json as written (blank for most brands)")
+    brands_country: Series[str] = pa.Field(title="品牌表国家", nullable=True, str_matches=COUNTRY, description="country_as_written as an ISO code (data/readings/countries.yml)")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the brand's country in the registry")
+    countries_agree: Series[pd.BooleanDtype] = pa.Field(title="国家一致", nullable=True, description="brands.json and the registry give the same country; blank where either gives none")
+    price_as_written: Series[str] = pa.Field(title="价格（原文）", description="price.starting as written (a number, 'request' …)")
+    model_prices_as_written: Series[str] = pa.Field(title="型号价格（原文）", nullable=True, description="price.models as written, 'name: price' ' | '-joined")
+    price_note: Series[str] = pa.Field(title="价格说明", nullable=True, description="price.note as written")
+    price: Series[float] = pa.Field(title="起售价", nullable=True, gt=0, description="starting price as a number where stated (a 0 with every model 'request' or 'not for sale' is not a price)")
+    currency: Series[str] = pa.Field(title="币种", nullable=True, str_matches=r"^[A-Z]{3}$", description="currency of the price, where a price is stated")
+    release_date: Series[str] = pa.Field(title="发布日期", nullable=True, str_matches=ISO_DATE, description="release or announcement date as written (releaseDate, else timeline.releasedAt, else timeline.announcedAt)")
+    release_field: Series[str] = pa.Field(title="日期字段", nullable=True, isin=["releaseDate", "timeline.releasedAt", "timeline.announcedAt"], description="the field the date comes from")
+    release_precision: Series[str] = pa.Field(title="日期精度", nullable=True, isin=["year", "month", "day"], description="how precise the date is taken to be: a 1 January is read as a year, another first of the month as a month (the list writes unknown parts as 01)")
+    official_url: Series[str] = pa.Field(title="官网", nullable=True, description="officialUrl as written")
+
+
+class HumanoidProducts(Tidy):
+    """The humanoid robots of awesome-robots, with maker, country, price and release date where stated."""
+    product_id: Series[str] = pa.Field(title="产品编号", unique=True, description="the product's id in robots.json")
+    name: Series[str] = pa.Field(title="产品", description="product name as written")
+    maker_id: Series[str] = pa.Field(title="厂商编号", description="→ data/registry/organisations.yml")
+    maker: Series[str] = pa.Field(title="厂商", description="maker's name (Chinese where the registry has one)")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the maker's country in the registry")
+    is_china: Series[bool] = pa.Field(title="中国厂商", description="the maker's registry country is CN")
+    price_as_written: Series[str] = pa.Field(title="价格（原文）", description="price.starting as written")
+    price: Series[float] = pa.Field(title="起售价", nullable=True, gt=0, description="starting price where stated")
+    currency: Series[str] = pa.Field(title="币种", nullable=True, str_matches=r"^[A-Z]{3}$", description="its currency")
+    release_date: Series[str] = pa.Field(title="发布日期", nullable=True, str_matches=ISO_DATE, description="release or announcement date as written")
+    release_precision: Series[str] = pa.Field(title="日期精度", nullable=True, isin=["year", "month", "day"], description="year, month or day (see robot_products)")
+
+
+class ApiPrices(Tidy):
+    """API prices per million tokens (models.dev) by provider and country, with the model's LMArena rating where the
+    model is paired with a leaderboard key."""
+    provider: Series[str] = pa.Field(title="服务商", description="models.dev provider folder")
+    organisation_id: Series[str] = pa.Field(title="机构编号", description="→ data/registry/organisations.yml (the provider)")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the provider's country in the registry")
+    model_id: Series[str] = pa.Field(title="模型编号", description="models.dev model id")
+    name: Series[str] = pa.Field(title="名称", nullable=True, description="model name as written")
+    release_date: Series[str] = pa.Field(title="发布日期", nullable=True, str_matches=r"^\d{4}-\d{2}(-\d{2})?$", description="release date as the card gives it")
+    input_price_usd: Series[float] = pa.Field(title="输入价格（美元/百万词元）", ge=0, description="price per million input tokens (USD)")
+    output_price_usd: Series[float] = pa.Field(title="输出价格（美元/百万词元）", nullable=True, ge=0, description="price per million output tokens (USD)")
+    file: Series[str] = pa.Field(title="文件", description="the card's path in the snapshot (a provider may list a model id twice, e.g. under two folders)")
+    arena_key: Series[str] = pa.Field(title="竞技场模型键", nullable=True, description="the LMArena key the model is paired with: the same id (letter case aside), or a pair in data/readings/api_arena_pairs.yml")
+    pairing: Series[str] = pa.Field(title="配对方式", nullable=True, isin=["same_id", "listed_pair"], description="how the pair was made")
+    family_id: Series[str] = pa.Field(title="模型系列", nullable=True, description="→ data/registry/models.yml: the Arena key's family (must agree with the model id's family where the registry knows it)")
+    arena_snapshot: Series[str] = pa.Field(title="竞技场快照", nullable=True, str_matches=ISO_DATE, description="the leaderboard file the rating comes from (the latest)")
+    arena_rating: Series[float] = pa.Field(title="竞技场评分", nullable=True, description="rating in category full of the latest leaderboard")
+    arena_q025: Series[float] = pa.Field(title="评分下限（2.5%）", nullable=True, description="lower end of the 95% interval")
+    arena_q975: Series[float] = pa.Field(title="评分上限（97.5%）", nullable=True, description="upper end of the 95% interval")

@@ -11,7 +11,9 @@ from .arena import arena_models, arena_ratings
 from .epoch_clusters import gpu_clusters
 from .epoch_hardware import accelerators
 from .epoch_models import epoch_models
+from .llm_list import china_model_list
 from .models_dev import api_models
+from .robots import robot_products
 
 TIDY: dict[str, Callable[[], pd.DataFrame]] = {
     "epoch_models": epoch_models,
@@ -20,12 +22,18 @@ TIDY: dict[str, Callable[[], pd.DataFrame]] = {
     "arena_ratings": arena_ratings,
     "arena_models": arena_models,
     "api_models": api_models,
+    "china_model_list": china_model_list,
+    "robot_products": robot_products,
 }
 DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "frontier_gap": (derived.frontier_gap, ("arena_ratings",)),
     "accelerator_specs": (derived.accelerator_specs, ("accelerators",)),
     "compute_by_country_year": (derived.compute_by_country_year, ("epoch_models",)),
     "cluster_share": (derived.cluster_share, ("gpu_clusters",)),
+    "model_list_first_seen": (derived.model_list_first_seen, ("china_model_list",)),
+    "model_list_counts": (derived.model_list_counts, ("model_list_first_seen",)),
+    "humanoid_products": (derived.humanoid_products, ("robot_products",)),
+    "api_prices": (derived.api_prices, ("api_models", "arena_ratings")),
 }
 SCHEMAS = {
     "epoch_models": schemas.EpochModels, "accelerators": schemas.Accelerators, "gpu_clusters": schemas.GpuClusters,
@@ -33,4 +41,7 @@ SCHEMAS = {
     "frontier_gap": schemas.FrontierGap,
     "accelerator_specs": schemas.AcceleratorSpecs, "compute_by_country_year": schemas.ComputeByCountryYear,
     "cluster_share": schemas.ClusterShare,
+    "china_model_list": schemas.ChinaModelList, "model_list_first_seen": schemas.ModelListFirstSeen,
+    "model_list_counts": schemas.ModelListCounts, "robot_products": schemas.RobotProducts,
+    "humanoid_products": schemas.HumanoidProducts, "api_prices": schemas.ApiPrices,
 }
