@@ -73,7 +73,7 @@ def input_files(sources: Sources = Sources()) -> list[Path]:
     snapshots, the dictionaries, the curated tables, the mappings, the entity registry, and every module of the
     package (subpackages included)."""
     files = [*_files(sources.raw_dir), *_files(sources.dict_dir), *_files(sources.curated_dir),
-             *_files(sources.mappings_dir), *_files(paths.REGISTRY)]
+             *_files(sources.mappings_dir), *_files(paths.REGISTRY), *_files(paths.READINGS)]
     return files + sorted(paths.PACKAGE_DIR.rglob("*.py"))
 
 
