@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import paths
 from .corpus.rules import to_simplified
@@ -26,17 +27,26 @@ ID = r"^[a-z0-9_]+$"
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=ID)
-    en: str
+    en: str | None = None
     zh_hans: str | None = None
     zh_hant: str | None = None
     aliases: list[str] = []
 
+    @model_validator(mode="after")
+    def _named(self):
+        if not (self.en or self.zh_hans):
+            raise ValueError("give en or zh_hans (or both)")
+        return self
+
     def names(self) -> list[str]:
-        return [self.id, self.en, *(n for n in (self.zh_hans, self.zh_hant) if n), *self.aliases]
+        return [self.id, *(n for n in (self.en, self.zh_hans, self.zh_hant) if n), *self.aliases]
 
 
 class Organisation(Entry):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    # who says where the organisation is: an outside dataset, the corpus's own words (companies.csv), or the
+    # curator's knowledge where neither does
+    country_source: Literal["dataset", "corpus", "curator"] = "dataset"
     kind: str = Field(pattern=r"^(company|university|lab|government|community)$")
 
 
