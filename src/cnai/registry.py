@@ -51,7 +51,7 @@ class Organisation(Entry):
 
 
 class Model(Entry):
-    organisation: str = Field(pattern=ID)
+    organisation: str | None = Field(default=None, pattern=ID)  # None: no text or dataset names the developer
 
 
 class Chip(Entry):
@@ -168,7 +168,7 @@ def check_references(directory: Path | None = None) -> None:
     """Every organisation a model or chip entry names exists in organisations.yml."""
     known = set(entries("organisation", directory)["id"])
     for kind, column in (("model", "organisation"), ("chip", "maker")):
-        unknown = sorted(set(entries(kind, directory)[column]) - known)
+        unknown = sorted(set(entries(kind, directory)[column].dropna()) - known)
         if unknown:
             raise MappingError(f"{file_of(kind, directory)}: {column} {', '.join(map(repr, unknown))} not in "
                                f"{file_of('organisation', directory)}; add it there")
