@@ -31,7 +31,7 @@ from .corpus.schemas import SCHEMAS as CORPUS_SCHEMAS
 from .corpus.tables import clean_piece, corpus_tables, validate
 from .external.tables import DERIVED as EXTERNAL_DERIVED
 from .external.tables import TIDY as EXTERNAL
-from .facts import derived
+from .facts import derived, entities
 from .facts.provenance import document_dates, load_curated, paragraph_keys
 from .facts.schemas import CURATED
 from .text.schemas import SCHEMAS as TEXT_SCHEMAS
@@ -46,6 +46,7 @@ DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "growth_checks": (derived.growth_checks, ("market_metrics",)),
     "rate_checks": (derived.rate_checks, ("market_metrics", "rates")),
     "funding_amounts": (derived.funding_amounts, ("funding_deals",)),
+    "entity_links": (entities.entity_links, ("companies", "models", "chips")),
     **EXTERNAL_DERIVED,
 }
 

@@ -129,6 +129,17 @@ def resolve(name: str, kind: str, directory: Path | None = None) -> str | None:
     return loose.get(normalise(name)) or loose.get(normalise(to_simplified(name)))
 
 
+def other_names(name: str, kinds: tuple[str, ...] = tuple(KINDS), directory: Path | None = None) -> set[str]:
+    """Every name of each entry `name` resolves to, in each of `kinds` (empty where it resolves in none)."""
+    names: set[str] = set()
+    for kind in kinds:
+        found = resolve(name, kind, directory)
+        if found is not None:
+            entry = next(e for e in _registry(kind, directory)[0] if e.id == found)
+            names |= set(entry.names()) - {entry.id}
+    return names
+
+
 def lookup(name: str, kind: str, source: str, directory: Path | None = None) -> str:
     found = resolve(name, kind, directory)
     if found is None:

@@ -16,10 +16,10 @@ import pandera.errors
 
 import cn2an
 
-from .. import dates
+from .. import dates, registry
 from ..corpus import rules
 from ..errors import FactError
-from . import spans
+from . import entities, spans
 from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
 
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
@@ -134,9 +134,9 @@ def document_dates(documents: pd.DataFrame) -> dict[str, str]:
 
 
 def registry_aliases(name: str) -> set[str]:
-    """Other names of `name` from the registry of entities. The hook where the registry's aliases plug in; until
-    it exists, none."""
-    return set()
+    """Other names of `name` in the entity registry (data/registry): every name of the organisation and of the model
+    family it resolves to, so a quote that writes ERNIE Bot matches a row naming 文心一言."""
+    return registry.other_names(name, ("organisation", "model")) - {name}
 
 
 def company_names(companies: pd.DataFrame) -> dict[str, set[str]]:
@@ -331,4 +331,5 @@ def load_curated(directory: Path, keys: dict[str, list[str]],
         companies = company_names(tables["companies"]) if "companies" in tables else {}
         tables[name] = load_table(directory, name, keys, documents, companies)
     check_foreign_keys(tables, directory)
+    entities.entity_links(tables["companies"], tables["models"], tables["chips"], curated=directory)  # unmapped names fail
     return tables
