@@ -151,17 +151,16 @@ def harmonize(values: pd.Series, kind: str, source: str, directory: Path | None 
     """Registry ids of every non-blank value; blanks stay blank. All unmapped names are reported at once, with the
     source they come from and the registry file to edit."""
     blank = values.isna() | (values.astype("string").str.strip() == "")
-    ids = values.where(blank).astype(object)
-    missing = []
-    for index, value in values[~blank].items():
-        ids[index] = resolve(str(value), kind, directory)
-        if ids[index] is None:
+    ids, missing = [], []
+    for value, empty in zip(values, blank):  # by position: an index may repeat
+        ids.append(None if empty else resolve(str(value), kind, directory))
+        if not empty and ids[-1] is None:
             missing.append(str(value))
     if missing:
         raise MappingError(f"{source}: {len(set(missing))} {kind} name(s) not in the registry: "
                            + ", ".join(repr(v) for v in sorted(set(missing)))
                            + f"; add them to {file_of(kind, directory)}")
-    return ids.where(~blank, None).rename(values.name)
+    return pd.Series(ids, index=values.index, dtype=object, name=values.name)
 
 
 def attribute(ids: pd.Series, kind: str, column: str, directory: Path | None = None) -> pd.Series:

@@ -8,7 +8,7 @@ from .. import paths, registry
 from ..errors import InputError, MappingError
 from .common import validate
 from .schemas import (AcceleratorSpecs, ApiPrices, ClusterShare, ComputeByCountryYear, FrontierGap, HumanoidProducts,
-                      ModelListCounts, ModelListFirstSeen)
+                      ModelListCounts, ModelListFirstSeen, OrganisationsByNotableModels)
 
 GAP_CATEGORIES = ("full", "chinese")
 NOT_STATED = "（未注明）"
@@ -194,3 +194,21 @@ def api_prices(api_models: pd.DataFrame, arena_ratings: pd.DataFrame) -> pd.Data
     priced["arena_snapshot"] = priced["arena_key"].map(lambda k: latest["snapshot_date"].iloc[0] if isinstance(k, str) else None)
     frame = priced[list(ApiPrices.to_schema().columns)].reset_index(drop=True)
     return validate("api_prices", ApiPrices, frame)
+
+
+def organisations_by_notable_models(epoch_models: pd.DataFrame) -> pd.DataFrame:
+    """Per registry organisation: Epoch's notable models from China it took part in, and those it made alone."""
+    china = epoch_models[(epoch_models["dataset"] == "notable") & epoch_models["is_china"]]
+    ids = china["organisation_ids"].str.split(" | ", regex=False)
+    alone = ids[ids.str.len() == 1].str[0].value_counts()
+    counts = ids.explode().value_counts()
+    orgs = registry.entries("organisation")
+    frame = pd.DataFrame({
+        "organisation_id": counts.index,
+        "organisation": [orgs.at[i, "zh_hans"] if pd.notna(orgs.at[i, "zh_hans"]) else orgs.at[i, "en"] for i in counts.index],
+        "country": [orgs.at[i, "country"] if pd.notna(orgs.at[i, "country"]) else None for i in counts.index],
+        "kind": [orgs.at[i, "kind"] for i in counts.index],
+        "notable_models": counts.to_numpy(),
+        "sole_models": [int(alone.get(i, 0)) for i in counts.index],
+    }).sort_values(["notable_models", "organisation_id"], ascending=[False, True]).reset_index(drop=True)
+    return validate("organisations_by_notable_models", OrganisationsByNotableModels, frame)

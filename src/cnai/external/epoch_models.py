@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import registry
 from .common import dates, numbers, read_csv, snapshot_file, text, validate
 from .schemas import EpochModels
 
@@ -30,6 +31,16 @@ def region(names: list[str]) -> str:
     return "CN+US" if china and us else "CN" if china else "US" if us else "other"
 
 
+def organisation_ids(organisations: pd.Series, china: pd.Series, source: str) -> pd.Series:
+    """Registry ids of the comma-joined organisations of each model from China, ' | '-joined; other rows blank.
+    An organisation the registry lacks fails, naming the source and the name."""
+    names = organisations[china].fillna("").map(lambda o: [n.strip() for n in o.split(",") if n.strip()]).explode()
+    names = names.dropna()
+    ids = registry.harmonize(names.reset_index(drop=True), "organisation", source).set_axis(names.index)
+    joined = ids.groupby(level=0).agg(lambda i: " | ".join(dict.fromkeys(i)))
+    return joined.reindex(organisations.index).astype(object).where(lambda s: s.notna(), None)
+
+
 def _tidy(dataset: str) -> pd.DataFrame:
     path = snapshot_file(SOURCE, FILES[dataset])
     raw = read_csv(path)
@@ -42,6 +53,8 @@ def _tidy(dataset: str) -> pd.DataFrame:
         "model": raw["Model"],
         "organisation": blank("Organization"),
         "country_as_written": blank("Country (of organization)"),
+        "organisation_ids": organisation_ids(blank("Organization"), listed.map(lambda c: bool(CHINA & set(c))),
+                                             f"{SOURCE}/{FILES[dataset]} (column Organization)"),
         "countries": listed.map(lambda c: " | ".join(c) or None),
         "is_china": listed.map(lambda c: bool(CHINA & set(c))),
         "region": listed.map(region),

@@ -24,6 +24,9 @@ class EpochModels(Tidy):
     model: Series[str] = pa.Field(title="模型", description="model as Epoch writes it (Epoch's row key, unique within a dataset)")
     organisation: Series[str] = pa.Field(title="机构", nullable=True, description="organisation(s) as written, comma-joined for collaborations")
     country_as_written: Series[str] = pa.Field(title="国家（原文）", nullable=True, description="Epoch's 'Country (of organization)' as written")
+    organisation_ids: Series[str] = pa.Field(title="机构编号", nullable=True, description=(
+        "the organisations as data/registry/organisations.yml ids, ' | '-joined in Epoch's order; filled for the "
+        "models from China (is_china), blank for the others"))
     countries: Series[str] = pa.Field(title="国家", nullable=True, description="the distinct countries, ' | '-joined ('Hong Kong,China' kept as one)")
     is_china: Series[bool] = pa.Field(title="中国参与", description="an organisation in China (mainland or Hong Kong) took part, per Epoch's country field")
     region: Series[str] = pa.Field(title="地区", isin=REGIONS, description="CN (China, no US organisation), US (US, no Chinese one), CN+US (both), other")
@@ -283,3 +286,14 @@ class ApiPrices(Tidy):
     arena_rating: Series[float] = pa.Field(title="竞技场评分", nullable=True, description="rating in category full of the latest leaderboard")
     arena_q025: Series[float] = pa.Field(title="评分下限（2.5%）", nullable=True, description="lower end of the 95% interval")
     arena_q975: Series[float] = pa.Field(title="评分上限（97.5%）", nullable=True, description="upper end of the 95% interval")
+
+
+class OrganisationsByNotableModels(Tidy):
+    """Organisations by the number of Epoch's notable models from China they took part in (registry ids: a
+    collaboration counts once for each of its organisations)."""
+    organisation_id: Series[str] = pa.Field(title="机构编号", unique=True, description="→ data/registry/organisations.yml")
+    organisation: Series[str] = pa.Field(title="机构", description="the registry's Chinese name, else its English one")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the organisation's country in the registry")
+    kind: Series[str] = pa.Field(title="类别", description="company, university, lab, government, community (registry)")
+    notable_models: Series[int] = pa.Field(title="重要模型数", ge=1, description="notable models from China it took part in")
+    sole_models: Series[int] = pa.Field(title="独立开发模型数", ge=0, description="of which it is the only organisation Epoch names")

@@ -34,6 +34,7 @@ DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "model_list_counts": (derived.model_list_counts, ("model_list_first_seen",)),
     "humanoid_products": (derived.humanoid_products, ("robot_products",)),
     "api_prices": (derived.api_prices, ("api_models", "arena_ratings")),
+    "organisations_by_notable_models": (derived.organisations_by_notable_models, ("epoch_models",)),
 }
 SCHEMAS = {
     "epoch_models": schemas.EpochModels, "accelerators": schemas.Accelerators, "gpu_clusters": schemas.GpuClusters,
@@ -44,4 +45,5 @@ SCHEMAS = {
     "china_model_list": schemas.ChinaModelList, "model_list_first_seen": schemas.ModelListFirstSeen,
     "model_list_counts": schemas.ModelListCounts, "robot_products": schemas.RobotProducts,
     "humanoid_products": schemas.HumanoidProducts, "api_prices": schemas.ApiPrices,
+    "organisations_by_notable_models": schemas.OrganisationsByNotableModels,
 }
