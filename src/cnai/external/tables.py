@@ -25,6 +25,12 @@ TIDY: dict[str, Callable[[], pd.DataFrame]] = {
     "china_model_list": china_model_list,
     "robot_products": robot_products,
 }
+# the snapshots each tidy table is read from: their licences and attributions apply to it and to what derives from it
+SNAPSHOTS: dict[str, tuple[str, ...]] = {
+    "epoch_models": ("epoch_models",), "accelerators": ("epoch_hardware",), "gpu_clusters": ("epoch_clusters",),
+    "arena_ratings": ("arena_leaderboard",), "arena_models": ("arena_leaderboard",), "api_models": ("models_dev",),
+    "china_model_list": ("awesome_llms_in_china",), "robot_products": ("awesome_robots",),
+}
 DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "frontier_gap": (derived.frontier_gap, ("arena_ratings",)),
     "accelerator_specs": (derived.accelerator_specs, ("accelerators",)),
@@ -47,3 +53,10 @@ SCHEMAS = {
     "humanoid_products": schemas.HumanoidProducts, "api_prices": schemas.ApiPrices,
     "organisations_by_notable_models": schemas.OrganisationsByNotableModels,
 }
+
+
+def snapshots_of(name: str) -> tuple[str, ...]:
+    """The snapshots a tidy or derived outside table is made from, in order."""
+    if name in SNAPSHOTS:
+        return SNAPSHOTS[name]
+    return tuple(dict.fromkeys(s for table in DERIVED[name][1] for s in snapshots_of(table)))

@@ -13,6 +13,8 @@ from .. import paths
 from ..corpus.manifest import load_manifest
 from ..data import PIPELINE_SCHEMAS
 from ..external.tables import SCHEMAS as EXTERNAL_SCHEMAS
+from ..external.tables import snapshots_of
+from ..facts.entities import EntityLinks
 from ..facts.schemas import CURATED, FOREIGN_KEYS
 
 DOWNLOADABLE_DERIVED = ("documents", "parts", "paragraphs", "cleaning_report", "metadata", "keywords", "topic_keywords")
@@ -56,13 +58,13 @@ def columns_table(model) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _table_section(name: str, model, rows: int, link: str | None, keys: list[str]) -> str:
+def _table_section(name: str, model, rows: int, link: str | None, keys: list[str], note: str = "") -> str:
     doc = html.escape((model.__doc__ or "").strip())
     download = f' · <a href="{link}" download>下载 CSV</a>' if link else ""
     key_text = f"<br>外键 foreign keys：{html.escape('；'.join(keys))}" if keys else ""
     table = columns_table(model).to_html(index=False, border=0, classes="cnai-dictionary", escape=True)
     return (f'<section class="cnai-table-doc" id="table-{name}"><p><strong><code>{name}</code></strong>：{doc}'
-            f"（{rows} 行）{download}{key_text}</p>{table}</section>")
+            f"（{rows} 行）{download}{key_text}{note}</p>{table}</section>")
 
 
 def data_dictionary(prefix: str = "..") -> str:
@@ -78,12 +80,32 @@ def data_dictionary(prefix: str = "..") -> str:
         link = f"{prefix}/_static/tables/{name}.csv" if name in DOWNLOADABLE_DERIVED else None
         out.append(_table_section(name, model, len(load(name)), link, []))
     out.append('<h2 id="external">外部证据表 Outside evidence (data/raw/external snapshots, data/registry)</h2>')
-    out += [_table_section(name, model, len(load(name)), None, []) for name, model in EXTERNAL_SCHEMAS.items()]
+    out += [_table_section(name, model, len(load(name)), None, [], _licence_note(name))
+            for name, model in EXTERNAL_SCHEMAS.items()]
     out.append('<h2 id="mappings">映射表 Curation mappings (data/mappings)</h2>')
     out.append("<p>Display names, name normalisations and groupings the curators decided, kept as data. A value a "
                "table uses and its mapping lacks stops the loader, naming the file to edit.</p>")
     out += [_mapping_section(path) for path in sorted(paths.MAPPINGS.glob("*.yml"))]
+    out.append('<h2 id="registry">实体登记 Entity registry (data/registry)</h2>')
+    out.append("<p>One id for each organisation, model family and chip, with every name the corpus and the outside "
+               "sources give it. A name a source writes that the registry lacks stops the loader, naming the source, "
+               "the name and the file to edit.</p>")
+    out.append(_table_section("entity_links", EntityLinks, len(load("entity_links")), None,
+                              ["registry_id → data/registry/*.yml", "organisation_id → organisations.yml"]))
+    out += [_mapping_section(path, "data/registry") for path in sorted(paths.REGISTRY.glob("*.yml"))]
     return "\n".join(out)
+
+
+def _licence_note(name: str) -> str:
+    """The snapshots an outside table is made from, with each one's licence and the attribution it asks for."""
+    from .. import snapshots
+
+    terms = snapshots.licences()
+    parts = []
+    for source in snapshots_of(name):
+        record = snapshots.snapshot(source)
+        parts.append(f"{source}：{terms[record.licence]['name']}（{record.attribution}）")
+    return "<br>快照与许可 snapshots and licences：" + html.escape("；".join(parts))
 
 
 def _header_comment(text: str) -> str:
@@ -111,10 +133,11 @@ def mapping_rows(content) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _mapping_section(path: Path) -> str:
+def _mapping_section(path: Path, folder: str = "data/mappings") -> str:
     text = path.read_text(encoding="utf-8")
     table = mapping_rows(yaml.safe_load(text)).to_html(index=False, border=0, classes="cnai-dictionary", na_rep="")
-    return (f'<section class="cnai-table-doc" id="mapping-{path.stem}"><p><strong><code>data/mappings/{path.name}'
+    anchor = "mapping" if folder == "data/mappings" else "registry"
+    return (f'<section class="cnai-table-doc" id="{anchor}-{path.stem}"><p><strong><code>{folder}/{path.name}'
             f"</code></strong>：{html.escape(_header_comment(text))}</p>{table}</section>")
 
 

@@ -1,0 +1,118 @@
+"""The entity registry joins the corpus's curated rows and Epoch's organisations: hand-checked ids and countries,
+the provenance names check through the registry's aliases, and an unmapped name that fails naming what to edit."""
+import csv
+import shutil
+
+import pandas as pd
+import pytest
+
+from cnai import data, paths, registry
+from cnai.errors import MappingError
+from cnai.facts import entities, provenance
+from cnai.site import docs
+
+
+@pytest.fixture(scope="module")
+def links():
+    return data.load("entity_links").set_index(["table", "key"])
+
+
+def test_every_curated_company_model_and_chip_row_is_linked(links):
+    # row counts of data/curated/companies.csv, models.csv, chips.csv (wc -l minus the header)
+    assert links.groupby(level="table").size().to_dict() == {"companies": 295, "models": 187, "chips": 54}
+    assert links["registry_id"].notna().all()
+
+
+def test_alibabas_names_and_units_are_one_organisation(links):
+    # companies.csv: 阿里巴巴 (alias 阿里), 阿里云 and 阿里巴巴达摩院 (alias 阿里达摩院) are the group and two of its units
+    assert {registry.resolve(n, "organisation") for n in ("阿里", "阿里巴巴", "阿里达摩院", "阿里巴巴达摩院", "阿里云")} == {"alibaba"}
+    assert {links.at[("companies", k), "registry_id"] for k in ("alibaba", "alibaba_cloud", "alibaba_damo")} == {"alibaba"}
+
+
+def test_jd_in_both_scripts_is_one_organisation(links):
+    assert registry.resolve("京东", "organisation") == registry.resolve("京東", "organisation") == "jd"
+    assert links.at[("companies", "jd"), "registry_id"] == links.at[("companies", "jd_cloud"), "registry_id"] == "jd"
+
+
+def test_countries_from_the_registry_with_the_texts_silence_flagged(links):
+    huawei = links.loc[("companies", "huawei")]  # companies.csv: 华为, country CN
+    assert (huawei["country_curated"], huawei["country_registry"], huawei["countries_agree"]) == ("CN", "CN", True)
+    # the chips reviewer's cases: 三星 and 英伟达 have no country in companies.csv; 酷睿 Ultra (chips.csv chip_…) by 英特尔
+    samsung = links.loc[("companies", "samsung")]
+    assert (samsung["text_silent"], samsung["country_registry"], samsung["country_source"]) == (True, "KR", "curator")
+    assert links.loc[("companies", "nvidia"), ["text_silent", "country_registry"]].tolist() == [True, "US"]
+    intel_chip = links[(links["name"] == "酷睿 Ultra")].iloc[0]
+    assert (intel_chip["organisation_id"], intel_chip["country_registry"], intel_chip["text_silent"]) == ("intel", "US", True)
+    # Epoch places SenseTime in Hong Kong, the corpus (industry_chain's 国内 column) in China: kept, flagged
+    sensetime = links.loc[("companies", "sensetime")]
+    assert (sensetime["country_curated"], sensetime["country_registry"], sensetime["countries_agree"]) == ("CN", "HK", False)
+
+
+def test_ernie_bot_and_wenxin_yiyan_are_one_family(links):
+    assert registry.resolve("文心一言", "model") == registry.resolve("ERNIE Bot", "model") == "ernie"
+    # models.csv m-003: 文心一言, developer 百度
+    assert links.loc[("models", "m-003"), ["registry_id", "organisation_id"]].tolist() == ["ernie", "baidu"]
+
+
+def test_a_generic_chip_name_resolves_with_its_vendor(links):
+    # chips.csv writes DSP for both vivo and 小米
+    dsp = links[links["name"] == "DSP"].set_index("organisation_id")["registry_id"].to_dict()
+    assert dsp == {"vivo": "vivo_dsp", "xiaomi": "xiaomi_dsp"}
+
+
+def test_registry_aliases_let_a_quote_name_the_model_another_way():
+    assert {"ERNIE Bot", "文心大模型", "ERNIE"} <= provenance.registry_aliases("文心一言")
+    assert provenance.registry_aliases("no such name") == set()
+    # models.csv m-003 (文心一言), its quote rewritten to say ERNIE Bot: the name is still found through the registry
+    models = pd.read_csv(paths.CURATED / "models.csv", dtype=str, keep_default_na=False).set_index("row_id")
+    row = models.loc["m-003"].to_dict()
+    quote = provenance.quote_key("百度3月份发布大语言模型ERNIE Bot")
+    assert provenance.name_problems(row, ["model"], quote, {}) == []
+    row["model"] = "星火"  # not in that quote under any registered name
+    assert provenance.name_problems(row, ["model"], quote, {}) != []
+
+
+def test_an_unmapped_company_name_fails_naming_the_file_the_name_and_the_registry(tmp_path):
+    folder = tmp_path / "curated"
+    shutil.copytree(paths.CURATED, folder)
+    path = folder / "companies.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\naerotech,Aerotech,", "\naerotech,Zyxwv Robotics,", 1), encoding="utf-8")
+    tables = {name: provenance.read_csv(folder / f"{name}.csv") for name in ("companies", "models", "chips")}
+    with pytest.raises(MappingError) as caught:
+        entities.entity_links(tables["companies"], tables["models"], tables["chips"], curated=folder)
+    message = str(caught.value)
+    assert str(path) in message and "'Zyxwv Robotics'" in message and str(registry.file_of("organisation")) in message
+
+
+def test_an_alias_naming_another_organisation_fails(tmp_path):
+    companies = pd.DataFrame({"company_id": ["jd"], "name": ["京东"], "aliases": ["百度"], "country": ["CN"]})
+    with pytest.raises(MappingError, match="alias '百度' is 'baidu'"):
+        entities.company_organisations(companies, tmp_path / "companies.csv")
+
+
+def test_epochs_organisations_of_models_from_china_all_map():
+    models = data.load("epoch_models")
+    china = models[models["is_china"]]
+    assert china["organisation_ids"].notna().all() and models.loc[~models["is_china"], "organisation_ids"].isna().all()
+    # notable row 'Pangu Ultra' (first data row): Organization Huawei
+    assert china.set_index("model").loc["Pangu Ultra", "organisation_ids"].iloc[0] == "huawei"
+
+
+def test_organisations_by_notable_models_counts_what_the_raw_file_says():
+    table = data.load("organisations_by_notable_models").set_index("organisation_id")
+    with (paths.EXTERNAL / "epoch_models" / "notable_ai_models.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if "China" in r["Country (of organization)"]]
+    # independent count on the raw file: rows from China whose Organization names Alibaba (Alibaba, Alibaba DAMO
+    # Academy), and those where it is Alibaba alone; Tsinghua likewise
+    alibaba = [r for r in rows if "alibaba" in r["Organization"].lower()]
+    assert table.at["alibaba", "notable_models"] == len(alibaba) == 17
+    assert table.at["alibaba", "sole_models"] == sum(r["Organization"].strip() == "Alibaba" for r in alibaba) == 14
+    assert table.at["tsinghua", "notable_models"] == sum("tsinghua" in r["Organization"].lower() for r in rows) == 24
+
+
+def test_the_data_dictionary_lists_the_registry_and_the_licences():
+    section = docs._mapping_section(paths.REGISTRY / "organisations.yml", "data/registry")
+    assert "data/registry/organisations.yml" in section and "country_source" in section
+    note = docs._licence_note("api_prices")  # made from models_dev and arena_leaderboard
+    assert "models_dev" in note and "arena_leaderboard" in note
