@@ -269,28 +269,34 @@ def test_blank_countries_are_counted_not_guessed(numbers):
 
 
 def test_quote_fix_rows_and_provenance_gaps(numbers):
-    # quote_fixed is yes on chip_022–024 and chip_026, whose not_in_quote is "vendor | date"
+    # quote_fixed is yes on chip_022–024 and chip_026, whose vendor_derived_from and date_derived_from are
+    # context_quote (chip_derived_from blank)
     fixed = chips.quote_fix_rows()
     assert fixed["chip_id"].tolist() == ["chip_022", "chip_023", "chip_024", "chip_026"]
     assert numbers["quote_fix_ids"] == "chip_022、chip_023、chip_024、chip_026" and numbers["quote_fix_rows"] == 4
     assert set(fixed["missing"]) == {"厂商、日期"}
-    # read in the quotes: the vendor (or an alias in companies.csv) is missing from 24 quotes: chip_010–012,
-    # 017–024, 026, 027–036, 045 (其), 053; the year of the date from the 4 QUOTE FIX quotes only
+    # read in the quotes: the vendor (or an alias in companies.csv) is missing from 23 quotes: chip_010–012,
+    # 017–024, 026, 027–036, 045 (其) (chip_053's quote starts at 星纪魅族集团董事长); the year of the date from
+    # the 4 QUOTE FIX quotes only
     gaps = chips.provenance_gaps()
-    assert numbers["vendor_not_in_quote"] == 24 and numbers["year_not_in_quote"] == 4
+    assert numbers["vendor_not_in_quote"] == 23 and numbers["year_not_in_quote"] == 4
     missing_vendor = set(gaps.loc[gaps["vendor_in_quote"].eq(False), "chip_id"])
-    assert missing_vendor == {f"chip_{n:03d}" for n in [10, 11, 12, *range(17, 25), 26, *range(27, 37), 45, 53]}
+    assert missing_vendor == {f"chip_{n:03d}" for n in [10, 11, 12, *range(17, 25), 26, *range(27, 37), 45]}
     assert set(gaps.loc[gaps["year_in_quote"].eq(False), "chip_id"]) == set(fixed["chip_id"])
 
 
 def test_typed_caveat_columns_agree_with_the_quotes():
     chips_rows = load("chips")
     gaps = chips.provenance_gaps().set_index("chip_id")
-    # a field the curators mark as not in the quote really is not there
-    for chip_id, fields in zip(chips_rows["chip_id"], chips_rows["not_in_quote"]):
-        if isinstance(fields, str):
-            assert ("vendor" not in fields) or not gaps.loc[chip_id, "vendor_in_quote"], chip_id
-            assert ("date" not in fields) or not gaps.loc[chip_id, "year_in_quote"], chip_id
+    # a field the curators derive from elsewhere really is not in the quote, and every vendor missing from its
+    # quote says where it comes from
+    for row in chips_rows.itertuples():
+        if isinstance(row.vendor_derived_from, str):
+            assert not gaps.loc[row.chip_id, "vendor_in_quote"], row.chip_id
+        if isinstance(row.date_derived_from, str):
+            assert not gaps.loc[row.chip_id, "year_in_quote"], row.chip_id
+    missing = gaps.loc[gaps["vendor_in_quote"].eq(False)].index
+    assert chips_rows.set_index("chip_id").loc[missing, "vendor_derived_from"].notna().all()
     # a misprint kept as written, and a value in words or as a range, are written in the row's quote
     for column in ("misprint", "value_as_written"):
         rows = chips_rows.dropna(subset=[column])

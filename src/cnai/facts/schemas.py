@@ -20,6 +20,8 @@ PRECISION = ["day", "month", "quarter", "year"]
 # curator's reading of the passage, declared and counted but not checkable)
 DERIVATIONS = ["document_date", "context_quote", "reading"]
 SPAN = "exact words of the quote that state "
+# codes of the words that qualify a number (data/mappings/anchor_words.yml, block qualifiers); exact = no such word
+QUALIFIERS = ["exact", "more_than", "at_least", "nearly", "approx", "up_to"]
 
 
 def _derived(what: str, title: str):
@@ -139,17 +141,26 @@ class Chips(Curated):
     vendor: Series[str] = pa.Field(title="厂商", description="vendor as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
-    use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP …", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
+    use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP … (the curator's coding of the text's words)", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
     spec_name: Series[str] = pa.Field(title="规格", description="specification stated", nullable=True)
     spec_value: Series[float] = pa.Field(title="规格数值", description="its value", nullable=True)
     spec_unit: Series[str] = pa.Field(title="规格单位", description="its unit as written", nullable=True)
+    value_text: Series[str] = pa.Field(title="规格数值（原文）", nullable=True, description=(
+        SPAN + "spec_value and spec_unit (7nm, 256TOPS@INT8, 1040 亿个); blank where no value is stated"))
+    spec_qualifier: Series[str] = pa.Field(title="规格限定", nullable=True, isin=QUALIFIERS, description=(
+        "how the quote qualifies spec_value (约 = approx, 超过/以上 = more_than); exact where no word qualifies it; "
+        "blank where spec_value is blank"))
+    qualifier_text: Series[str] = pa.Field(title="限定（原文）", nullable=True, description=(
+        SPAN + "the qualifier (meanings in data/mappings/anchor_words.yml); blank = exact"))
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date (2021 年, 2024 年底, GTC 2024's 2024)")
+    date_derived_from: Series[str] = _derived("the date", "日期来源")
     quote_fixed: Series[str] = pa.Field(title="引语已修正", isin=["yes", "no"], description=(
         "yes where the curators replaced a quote that joined two paragraphs by one of them (QUOTE FIX)"))
-    not_in_quote: Series[str] = pa.Field(title="不在引语中的字段", nullable=True, str_matches=r"^(vendor|date|chip)( \| (vendor|date|chip))*$",
-                                         description="the row's fields its quote does not state (taken from a "
-                                                     "neighbouring paragraph or the section), ' | '-separated")
+    chip_derived_from: Series[str] = _derived("the chip's name", "芯片来源")
+    vendor_derived_from: Series[str] = _derived("the vendor", "厂商来源")
+    context_quote: Series[str] = _context()
     chip_ambiguous: Series[str] = pa.Field(title="归属不明", isin=["yes", "no"], description=(
         "yes where the text does not say which product the chip name means (Blackwell: architecture, die, B100 or GB200)"))
     company_figure: Series[str] = pa.Field(title="公司层面数据", isin=["yes", "no"], description=(
@@ -338,6 +349,7 @@ class Anchor(NamedTuple):
     elsewhere: dict[str, str] = {}  # field → span column that states it where this span does not (39.1 of 39.1/46.8亿元)
     optional: bool = False  # a blank span checks nothing (it only completes another span)
     split: tuple[str, str] | None = None  # (span column, field): where that span is filled, it states the field
+    when: str | None = None  # a column the anchor needs: where it is blank, the anchored columns are blank too
 
 
 # Every value read from a quote, with the words it was read from (src/cnai/facts/provenance.py checks them).
@@ -360,15 +372,22 @@ ANCHORS: dict[str, list[Anchor]] = {
                split=("period_end_text", "end")),
         Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
     ],
+    "chips": [
+        Anchor("value_text", "measure", {"number": "spec_value", "unit": "spec_unit"}),
+        Anchor("qualifier_text", "qualifier", {"qualifier": "spec_qualifier"}, blank={"spec_qualifier": "exact"},
+               when="spec_value"),
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_derived_from"),
+    ],
 }
-# name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
+# name columns: the name, or an alias of its company (companies.aliases), occurs in the quote (or, where the row
+# has a column <name column>_derived_from, as that says: in the context_quote, or the curator's reading)
 NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
+    "chips": ["chip", "vendor"],
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
-    "chips": ["spec_value"],
     "chip_investments": ["value"],
     "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
@@ -376,7 +395,7 @@ QUOTED_NUMBERS = {
     "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
-QUOTED_TEXT = {"models": ["params_text"]}
+QUOTED_TEXT = {"models": ["params_text"], "chips": ["misprint", "value_as_written"]}
 # (table, column) → (table, key column)
 FOREIGN_KEYS = {
     ("models", "company_id"): ("companies", "company_id"),

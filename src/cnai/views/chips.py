@@ -263,11 +263,12 @@ def domestic_foreign_spec_overlap() -> pd.DataFrame:
 
 def quote_fix_rows() -> pd.DataFrame:
     """Chips rows whose quote the curators replaced by one of the two paragraphs it joined (QUOTE FIX), with the
-    fields the new quote does not state (their Chinese column titles)."""
+    fields the new quote does not state (their Chinese column titles: those whose *_derived_from is filled)."""
     chips = load("chips")
     fixed = chips[chips["quote_fixed"] == "yes"]
-    missing = fixed["not_in_quote"].fillna("").map(
-        lambda fields: "、".join(column_titles()[f] for f in fields.split(" | ") if f))
+    derived = ["chip", "vendor", "date"]  # the fields with a <field>_derived_from column
+    missing = fixed.apply(lambda row: "、".join(
+        column_titles()[f] for f in derived if isinstance(row[f"{f}_derived_from"], str)), axis=1)
     return fixed.assign(missing=missing, value_text=fixed["spec_value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))[
         ["chip_id", "chip", "vendor", "spec_name", "value_text", "spec_unit", "date", "missing", "quote"]
     ].reset_index(drop=True)
