@@ -178,8 +178,16 @@ class ChipInvestments(Curated):
     metric: Series[str] = pa.Field(title="指标", description="what is measured")
     value: Series[float] = pa.Field(title="数值", description="number as written", nullable=True)
     unit: Series[str] = pa.Field(title="单位", description="unit as written", nullable=True)
+    value_text: Series[str] = pa.Field(title="数值（原文）", nullable=True, description=(
+        SPAN + "value and unit (110家, 7 万亿美元; 数百亿元: a unit and no number); blank where none is stated"))
+    qualifier: Series[str] = pa.Field(title="限定", nullable=True, isin=QUALIFIERS, description=(
+        "how the quote qualifies value (约 = approx, 超 = more_than, 高达 = up_to); exact where no word qualifies "
+        "it; blank where value is blank"))
+    qualifier_text: Series[str] = pa.Field(title="限定（原文）", nullable=True, description=(
+        SPAN + "the qualifier (meanings in data/mappings/anchor_words.yml); blank = exact"))
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date; blank where none is stated")
 
 
 class IndustryChain(Curated):
@@ -201,22 +209,30 @@ class Robots(Curated):
     """Humanoid robot products and their stated specifications."""
     robot_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     product: Series[str] = pa.Field(title="产品", nullable=True, description="blank where the text names the maker only")
+    product_derived_from: Series[str] = _derived("the product's name", "产品来源")
     maker: Series[str] = pa.Field(title="厂商", description="maker as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
     year: Series[float] = pa.Field(title="年份", description="year stated", nullable=True, ge=1950, le=2030)
+    year_text: Series[str] = pa.Field(title="年份（原文）", nullable=True, description=SPAN + "the year (2021 年, 2022 年 9月)")
     height_m: Series[float] = pa.Field(title="身高（米）", description="height in metres", nullable=True, gt=0, lt=3)
+    height_text: Series[str] = pa.Field(title="身高（原文）", nullable=True, description=SPAN + "the height (1.5 米)")
     weight_kg: Series[float] = pa.Field(title="体重（千克）", description="weight in kg", nullable=True, gt=0, lt=500)
+    weight_text: Series[str] = pa.Field(title="体重（原文）", nullable=True, description=(
+        SPAN + "the weight (89kg; 35kg+ is at least 35 kg, a qualifier no column records yet)"))
     speed_text: Series[str] = pa.Field(title="速度（原文）", description="walking speed as written", nullable=True)
     dof: Series[float] = pa.Field(title="自由度", description="degrees of freedom (number)", nullable=True, ge=1)
-    dof_text: Series[str] = pa.Field(title="自由度（原文）", description="joints or DoF as written", nullable=True)
-    drive: Series[str] = pa.Field(title="驱动", description="drive system", nullable=True)
+    dof_text: Series[str] = pa.Field(title="自由度（原文）", nullable=True, description=(
+        SPAN + "degrees of freedom (42 个自由度) or joints (28 个关节, which leave dof blank), or a range (23-43)"))
+    drive: Series[str] = pa.Field(title="驱动", description="drive system as written", nullable=True)
     price_value: Series[float] = pa.Field(title="价格", description="price", nullable=True)
     price_unit: Series[str] = pa.Field(title="价格单位", description="price unit", nullable=True)
+    price_text: Series[str] = pa.Field(title="价格（原文）", nullable=True, description=SPAN + "price_value and price_unit")
     report_table: Series[str] = pa.Field(title="研报表格", nullable=True, str_matches=r"^\d+(\.\d+)+$",
                                          description="section number of the HTI report table the row was transcribed "
                                                      "from (4.7.3: the 各家人形机器人对比 spec table; 4.1.5: the 1Q24 "
                                                      "financing tables); blank for rows read from running text or a caption")
+    context_quote: Series[str] = _context()
 
 
 class RobotSupplyChain(Curated):
@@ -372,6 +388,18 @@ ANCHORS: dict[str, list[Anchor]] = {
                split=("period_end_text", "end")),
         Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
     ],
+    "chip_investments": [
+        Anchor("value_text", "measure", {"number": "value", "unit": "unit"}),
+        Anchor("qualifier_text", "qualifier", {"qualifier": "qualifier"}, blank={"qualifier": "exact"}, when="value"),
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}),
+    ],
+    "robots": [
+        Anchor("year_text", "year_of", {"number": "year"}),
+        Anchor("height_text", "metres", {"number": "height_m"}),
+        Anchor("weight_text", "kilograms", {"number": "weight_kg"}),
+        Anchor("dof_text", "dof", {"number": "dof"}),
+        Anchor("price_text", "measure", {"number": "price_value", "unit": "price_unit"}),
+    ],
     "chips": [
         Anchor("value_text", "measure", {"number": "spec_value", "unit": "spec_unit"}),
         Anchor("qualifier_text", "qualifier", {"qualifier": "spec_qualifier"}, blank={"spec_qualifier": "exact"},
@@ -384,18 +412,17 @@ ANCHORS: dict[str, list[Anchor]] = {
 NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
     "chips": ["chip", "vendor"],
+    "robots": ["product", "maker"],
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
-    "chip_investments": ["value"],
-    "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
     "rates": ["period_value"],
     "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
-QUOTED_TEXT = {"models": ["params_text"], "chips": ["misprint", "value_as_written"]}
+QUOTED_TEXT = {"models": ["params_text"], "chips": ["misprint", "value_as_written"], "robots": ["speed_text", "drive"]}
 # (table, column) → (table, key column)
 FOREIGN_KEYS = {
     ("models", "company_id"): ("companies", "company_id"),
