@@ -83,14 +83,16 @@ def test_unknown_origins_are_the_rows_without_any_country(numbers):
 
 
 def test_multi_layer_companies_match_the_hand_count(numbers):
-    # distinct layers per company_id in industry_chain.csv (awk over the company_id and layer columns, sort -u):
-    # intel 5, samsung 4, apple 3, google 3, and 2 each for alibaba, baidu, meta, microsoft, tencent, tesla, tsmc.
+    # distinct layers per company_id in industry_chain.csv, rows with chain_layer yes (awk over the company_id and
+    # layer columns, sort -u): intel 4 (its 光模块 row chain_112 is not a chain layer), samsung 4, apple 3, google
+    # 3, and 2 each for alibaba, baidu, meta, microsoft, tencent, tesla, tsmc.
     multi = chips.multi_layer_companies().set_index("company_id")["layers"].to_dict()
-    assert multi == {"intel": 5, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
+    assert multi == {"intel": 4, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
                      "microsoft": 2, "tencent": 2, "tesla": 2, "tsmc": 2}
-    assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("英特尔", 5)
-    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层、光模块"
-    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("三星", 4)
+    # samsung and intel tie at 4 (制造层, 基建层, 算力层, 芯片层); ties are listed by name, 三星 before 英特尔
+    assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("三星", 4)
+    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层"
+    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("英特尔", 4)
     # the prose: domestic companies span at most two layers, and only 应用层 and 模型层
     assert numbers["multi_cn_max"] == 2
     assert set(numbers["multi_cn_names"].split("、")) == {"百度", "腾讯", "阿里巴巴"}
@@ -109,7 +111,7 @@ def test_layer_conflicts_are_the_foundry_placements_of_631_and_632(numbers):
 
 def test_a_layer_or_section_missing_from_its_mapping_file_stops_the_chain(monkeypatch):
     real = load("industry_chain")
-    changed = real.assign(layer=real["layer"].replace({"光模块": "量子层"}),
+    changed = real.assign(layer=real["layer"].replace({"芯片层": "量子层"}),
                           report_section=real["report_section"].replace({"4.1.4": "9.9"}))
     monkeypatch.setattr(chips, "load", lambda name: changed if name == "industry_chain" else load(name))
     with pytest.raises(MappingError, match=r"report_sections\.yml.*'9\.9'"):

@@ -195,6 +195,10 @@ class IndustryChain(Curated):
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     layer: Series[str] = pa.Field(title="层级", description="industry-chain layer as written")
     layer_en: Series[str] = pa.Field(title="层级（英文）", description="layer in English")
+    chain_layer: Series[str] = pa.Field(title="产业链层级", isin=["yes", "no"], description=(
+        "yes where layer is one of the six layers of the report's chain (6.3.1, 6.3.2, 6.4); no for the groups the "
+        "curators took from the report's rankings, AI 公有云服务厂商 (4.1.4) and 光模块 (4.4.3), which the report does "
+        "not call layers of the chain (the curator's judgement)"))
     company: Series[str] = pa.Field(title="公司", nullable=True, description="blank where the report names the layer only")
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
@@ -239,11 +243,16 @@ class RobotSupplyChain(Curated):
     """Humanoid-robot components and the companies named for each."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     component: Series[str] = pa.Field(title="零部件", description="component as written")
+    component_derived_from: Series[str] = _derived("the component (a heading of the report's table or section)", "零部件来源")
     component_en: Series[str] = pa.Field(title="零部件（英文）", description="component in English")
     company: Series[str] = pa.Field(title="公司", description="company as written")
+    company_derived_from: Series[str] = _derived("the company's name", "公司来源")
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
-    listed: Series[str] = pa.Field(title="上市", description="yes where a text says the company is listed", nullable=True, isin=["yes", "no"])
+    listed: Series[str] = pa.Field(title="上市", description=(
+        "yes where a text says the company is listed (the curator's reading of the article, e.g. an article on "
+        "A股上市公司; the notes say which)"), nullable=True, isin=["yes", "no"])
     ticker: Series[str] = pa.Field(title="股票代码", description="ticker where stated", nullable=True)
+    context_quote: Series[str] = _context()
 
 
 class Policies(Curated):
@@ -413,6 +422,9 @@ NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
     "chips": ["chip", "vendor"],
     "robots": ["product", "maker"],
+    "robot_supply_chain": ["company", "component"],
+    "industry_chain": ["company"],
+    "companies": ["name"],
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
