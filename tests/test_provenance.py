@@ -68,6 +68,38 @@ def changed(tmp_path, table, line, column, value):
     ("market_metrics", 5, "unit", "万元", r"column unit: '万元' but the quote says '76亿元' \(unit '亿元'\)"),
     ("market_metrics", 5, "period_start", "2021", r"column period_start: '2021' but the quote says '2022年'"),
     ("market_metrics", 5, "period_text", "", r"column period_start: '2022' but its words, column period_text, are blank"),
+    # chip_001 (line 2): 采用 7nm 制程
+    ("chips", 2, "spec_value", "8", r"column spec_value: 8.0 but the quote says '7nm' \(number 7.0\)"),
+    ("chips", 2, "spec_unit", "μm", r"column spec_unit: 'μm' but the quote says '7nm' \(unit 'nm'\)"),
+    # chip_015 (line 16): 其功率仅增加约 3 倍
+    ("chips", 16, "spec_qualifier", "exact", r"column spec_qualifier: 'exact' but the quote says '约' \(qualifier 'approx'\)"),
+    # chip_005 (line 6) states no value, so it can have no qualifier
+    ("chips", 6, "spec_qualifier", "exact", r"column spec_qualifier: 'exact' but spec_value is blank, so it must be blank too"),
+    # chip_011 (line 12): 将在 2024 年底 (December) 面向用户推出
+    ("chips", 12, "date", "2024", r"column date: '2024' but the quote says '2024 年底' \(date '2024-12'\)"),
+    # chip_022 (line 23): vendor and year from the context passage GTC2024，英伟达发布…
+    ("chips", 23, "vendor", "AMD", r"column vendor: 'AMD' occurs in the context_quote neither as written nor as an alias"),
+    ("chips", 23, "vendor_derived_from", "", r"column vendor: '英伟达' occurs in the quote neither as written nor as an alias"),
+    ("chips", 23, "date", "2023", r"column date: '2023' but the context_quote says '2024'"),
+    # inv_006 (line 7): 高达 7 万亿美元 (as much as)
+    ("chip_investments", 7, "unit", "亿美元", r"column unit: '亿美元' but the quote says '7 万亿美元' \(unit '万亿美元'\)"),
+    ("chip_investments", 7, "qualifier", "exact", r"column qualifier: 'exact' but the quote says '高达' \(qualifier 'up_to'\)"),
+    # robot_001 (line 2): 1.5 米  89kg … 28 个关节 (joints, so no degrees of freedom)
+    ("robots", 2, "height_m", "1.6", r"column height_m: 1.6 but the quote says '1.5 米' \(number 1.5\)"),
+    ("robots", 2, "weight_kg", "98", r"column weight_kg: 98.0 but the quote says '89kg' \(number 89.0\)"),
+    ("robots", 2, "dof", "28", r"column dof: 28.0 but the quote says '28 个关节' \(number None\)"),
+    # robot_003 (line 4): 42 个自由度
+    ("robots", 4, "dof", "24", r"column dof: 24.0 but the quote says '42 个自由度' \(number 42.0\)"),
+    # robot_010 (line 11): 2022 年 9月; the product 擎天柱 is named in the context passage
+    ("robots", 11, "year", "2023", r"column year: 2023.0 but the quote says '2022 年 9月' \(number 2022.0\)"),
+    ("robots", 11, "product", "Optimus", r"column product: 'Optimus' occurs in the context_quote neither as written nor as an alias"),
+    ("robots", 11, "context_quote", "特斯拉公布了人形机器人“擎天柱”的构想", r"column context_quote: .* is not in one cleaned paragraph of hti_report_2024_06"),
+    # rsc_002 (line 3): 宇环数控作为数控机床的主要供应商
+    ("robot_supply_chain", 3, "company", "科力尔", r"column company: '科力尔' occurs in the quote neither as written nor as an alias"),
+    # chain_002 (line 3): 半导体设备（例如ASML、Applied Materials、 Lam Research等）
+    ("industry_chain", 3, "company", "Nikon", r"column company: 'Nikon' occurs in the quote neither as written nor as an alias"),
+    # abridge (line 2): 26 Abridge 医疗对话 AI 研发商 …
+    ("companies", 2, "name", "Abridged AI", r"column name: 'Abridged AI' occurs in the quote neither as written nor as an alias"),
 ])
 def test_a_value_its_words_do_not_state_stops_loading(tmp_path, evidence, table, line, column, value, message):
     directory = changed(tmp_path, table, line, column, value)
@@ -99,6 +131,20 @@ def test_spans_occur_only_as_whole_words(span, occurs):
     ("period", "2024年前三季度", {"start": "2024-01", "end": "2024-09"}),
     ("period", "2022年-2027年", {"start": "2022", "end": "2027"}),
     ("qualifier", "至少", {"qualifier": "at_least"}),
+    # the readers added for chips, chip_investments and robots, worked by hand
+    ("measure", "256TOPS@INT8", {"number": 256.0, "unit": "TOPS@INT8"}),
+    ("measure", "1040 亿个", {"number": 1040.0, "unit": "亿个"}),  # 亿 is part of the unit, as in 780亿元
+    ("measure", "两倍", {"number": 2.0, "unit": "倍"}),
+    ("measure", "2-3 万张", {"number": None, "low": 2.0, "high": 3.0, "unit": "万张"}),  # a range: no one number
+    ("measure", "数百亿元", {"number": None, "unit": "亿元", "qualifier": "approx"}),
+    ("metres", "1.68 米", {"number": 1.68}),
+    ("metres", "168cm", {"number": 1.68}),  # 168 centimetres
+    ("kilograms", "35kg+", {"number": 35.0, "qualifier": "at_least"}),
+    ("dof", "42 个自由度", {"number": 42.0}),
+    ("dof", "28 个关节", {"number": None}),  # joints are not degrees of freedom
+    ("dof", "23-43 个自由度", {"number": None}),
+    ("year_of", "2025 年底", {"number": 2025.0}),
+    ("year_of", "2022 年 9月", {"number": 2022.0}),
 ])
 def test_spans_read_as_the_values_they_state(reader, span, stated):
     read = spans.READERS[reader](span)
@@ -110,3 +156,9 @@ def test_a_span_that_reads_as_no_value_is_an_error():
         spans.read_date("2024.13.2")
     with pytest.raises(spans.SpanError, match="names no currency"):
         spans.read_amount("10 亿")
+    with pytest.raises(spans.SpanError, match="is not a length"):
+        spans.read_metres("2.5 米/秒")  # a speed
+    with pytest.raises(spans.SpanError, match="states no degrees of freedom"):
+        spans.read_dof("电机驱动")
+    with pytest.raises(spans.SpanError, match="names no year"):
+        spans.read_year_of("5 月")

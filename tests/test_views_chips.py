@@ -83,14 +83,16 @@ def test_unknown_origins_are_the_rows_without_any_country(numbers):
 
 
 def test_multi_layer_companies_match_the_hand_count(numbers):
-    # distinct layers per company_id in industry_chain.csv (awk over the company_id and layer columns, sort -u):
-    # intel 5, samsung 4, apple 3, google 3, and 2 each for alibaba, baidu, meta, microsoft, tencent, tesla, tsmc.
+    # distinct layers per company_id in industry_chain.csv, rows with chain_layer yes (awk over the company_id and
+    # layer columns, sort -u): intel 4 (its 光模块 row chain_112 is not a chain layer), samsung 4, apple 3, google
+    # 3, and 2 each for alibaba, baidu, meta, microsoft, tencent, tesla, tsmc.
     multi = chips.multi_layer_companies().set_index("company_id")["layers"].to_dict()
-    assert multi == {"intel": 5, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
+    assert multi == {"intel": 4, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
                      "microsoft": 2, "tencent": 2, "tesla": 2, "tsmc": 2}
-    assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("英特尔", 5)
-    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层、光模块"
-    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("三星", 4)
+    # samsung and intel tie at 4 (制造层, 基建层, 算力层, 芯片层); ties are listed by name, 三星 before 英特尔
+    assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("三星", 4)
+    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层"
+    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("英特尔", 4)
     # the prose: domestic companies span at most two layers, and only 应用层 and 模型层
     assert numbers["multi_cn_max"] == 2
     assert set(numbers["multi_cn_names"].split("、")) == {"百度", "腾讯", "阿里巴巴"}
@@ -109,7 +111,7 @@ def test_layer_conflicts_are_the_foundry_placements_of_631_and_632(numbers):
 
 def test_a_layer_or_section_missing_from_its_mapping_file_stops_the_chain(monkeypatch):
     real = load("industry_chain")
-    changed = real.assign(layer=real["layer"].replace({"光模块": "量子层"}),
+    changed = real.assign(layer=real["layer"].replace({"芯片层": "量子层"}),
                           report_section=real["report_section"].replace({"4.1.4": "9.9"}))
     monkeypatch.setattr(chips, "load", lambda name: changed if name == "industry_chain" else load(name))
     with pytest.raises(MappingError, match=r"report_sections\.yml.*'9\.9'"):
@@ -269,28 +271,34 @@ def test_blank_countries_are_counted_not_guessed(numbers):
 
 
 def test_quote_fix_rows_and_provenance_gaps(numbers):
-    # quote_fixed is yes on chip_022–024 and chip_026, whose not_in_quote is "vendor | date"
+    # quote_fixed is yes on chip_022–024 and chip_026, whose vendor_derived_from and date_derived_from are
+    # context_quote (chip_derived_from blank)
     fixed = chips.quote_fix_rows()
     assert fixed["chip_id"].tolist() == ["chip_022", "chip_023", "chip_024", "chip_026"]
     assert numbers["quote_fix_ids"] == "chip_022、chip_023、chip_024、chip_026" and numbers["quote_fix_rows"] == 4
     assert set(fixed["missing"]) == {"厂商、日期"}
-    # read in the quotes: the vendor (or an alias in companies.csv) is missing from 24 quotes: chip_010–012,
-    # 017–024, 026, 027–036, 045 (其), 053; the year of the date from the 4 QUOTE FIX quotes only
+    # read in the quotes: the vendor (or an alias in companies.csv) is missing from 23 quotes: chip_010–012,
+    # 017–024, 026, 027–036, 045 (其) (chip_053's quote starts at 星纪魅族集团董事长); the year of the date from
+    # the 4 QUOTE FIX quotes only
     gaps = chips.provenance_gaps()
-    assert numbers["vendor_not_in_quote"] == 24 and numbers["year_not_in_quote"] == 4
+    assert numbers["vendor_not_in_quote"] == 23 and numbers["year_not_in_quote"] == 4
     missing_vendor = set(gaps.loc[gaps["vendor_in_quote"].eq(False), "chip_id"])
-    assert missing_vendor == {f"chip_{n:03d}" for n in [10, 11, 12, *range(17, 25), 26, *range(27, 37), 45, 53]}
+    assert missing_vendor == {f"chip_{n:03d}" for n in [10, 11, 12, *range(17, 25), 26, *range(27, 37), 45]}
     assert set(gaps.loc[gaps["year_in_quote"].eq(False), "chip_id"]) == set(fixed["chip_id"])
 
 
 def test_typed_caveat_columns_agree_with_the_quotes():
     chips_rows = load("chips")
     gaps = chips.provenance_gaps().set_index("chip_id")
-    # a field the curators mark as not in the quote really is not there
-    for chip_id, fields in zip(chips_rows["chip_id"], chips_rows["not_in_quote"]):
-        if isinstance(fields, str):
-            assert ("vendor" not in fields) or not gaps.loc[chip_id, "vendor_in_quote"], chip_id
-            assert ("date" not in fields) or not gaps.loc[chip_id, "year_in_quote"], chip_id
+    # a field the curators derive from elsewhere really is not in the quote, and every vendor missing from its
+    # quote says where it comes from
+    for row in chips_rows.itertuples():
+        if isinstance(row.vendor_derived_from, str):
+            assert not gaps.loc[row.chip_id, "vendor_in_quote"], row.chip_id
+        if isinstance(row.date_derived_from, str):
+            assert not gaps.loc[row.chip_id, "year_in_quote"], row.chip_id
+    missing = gaps.loc[gaps["vendor_in_quote"].eq(False)].index
+    assert chips_rows.set_index("chip_id").loc[missing, "vendor_derived_from"].notna().all()
     # a misprint kept as written, and a value in words or as a range, are written in the row's quote
     for column in ("misprint", "value_as_written"):
         rows = chips_rows.dropna(subset=[column])

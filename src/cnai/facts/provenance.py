@@ -195,6 +195,9 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     """What is wrong with the values `anchor` ties to its span in this row (empty if nothing)."""
     span = row[anchor.span]
     derived = row[anchor.derived] if anchor.derived else None
+    if anchor.when and _blank(row[anchor.when]):
+        return [f"column {column}: {row[column]!r} but {anchor.when} is blank, so it must be blank too"
+                for column in [anchor.span, *anchor.values.values()] if not _blank(row[column])]
     if _blank(span):
         if anchor.optional:
             return []
@@ -242,17 +245,32 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     return problems
 
 
-def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]]) -> list[str]:
-    """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's."""
+def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]],
+                  context_found: bool | None = None) -> list[str]:
+    """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's. A
+    name column X with a column X_derived_from is read from the context_quote where that says context_quote, and
+    not checked where it says reading (the curator's reading, declared)."""
     problems = []
     for column in columns:
         name = row[column]
         if _blank(name):
             continue
+        derived = row.get(f"{column}_derived_from")
+        where, text = "quote", quote
+        if derived == "reading":
+            continue
+        if derived == "context_quote":
+            if _blank(row.get("context_quote")) or not context_found:
+                problems.append(f"column context_quote: {row.get('context_quote')!r} is not in one cleaned "
+                                f"paragraph of {row['doc_id']}")
+                continue
+            where, text = "context_quote", quote_key(row["context_quote"])
         company = companies.get(row.get("company_id"), set())
-        forms = {name} | registry_aliases(name) | (company if name in company else set())
-        if not any(spans.key(form) in quote for form in forms if form):
-            problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
+        own = row.get("aliases")  # companies.csv: a company's own aliases
+        own = set() if _blank(own) else {a.strip() for a in own.split("|")}
+        forms = {name} | registry_aliases(name) | (company if name in company else set()) | own
+        if not any(spans.key(form) in text for form in forms if form):
+            problems.append(f"column {column}: {name!r} occurs in the {where} neither as written nor as an alias")
     return problems
 
 
@@ -293,7 +311,7 @@ def row_anchor_problems(name: str, row, keys: dict[str, list[str]], documents: d
     problems = []
     for anchor in ANCHORS.get(name, []):
         problems += anchor_problems(anchor, row, row["quote"], documents.get(row["doc_id"]), found)
-    return problems + name_problems(row, NAMES.get(name, []), quote, companies)
+    return problems + name_problems(row, NAMES.get(name, []), quote, companies, found)
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:

@@ -20,6 +20,8 @@ PRECISION = ["day", "month", "quarter", "year"]
 # curator's reading of the passage, declared and counted but not checkable)
 DERIVATIONS = ["document_date", "context_quote", "reading"]
 SPAN = "exact words of the quote that state "
+# codes of the words that qualify a number (data/mappings/anchor_words.yml, block qualifiers); exact = no such word
+QUALIFIERS = ["exact", "more_than", "at_least", "nearly", "approx", "up_to"]
 
 
 def _derived(what: str, title: str):
@@ -139,17 +141,26 @@ class Chips(Curated):
     vendor: Series[str] = pa.Field(title="厂商", description="vendor as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
-    use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP …", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
+    use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP … (the curator's coding of the text's words)", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
     spec_name: Series[str] = pa.Field(title="规格", description="specification stated", nullable=True)
     spec_value: Series[float] = pa.Field(title="规格数值", description="its value", nullable=True)
     spec_unit: Series[str] = pa.Field(title="规格单位", description="its unit as written", nullable=True)
+    value_text: Series[str] = pa.Field(title="规格数值（原文）", nullable=True, description=(
+        SPAN + "spec_value and spec_unit (7nm, 256TOPS@INT8, 1040 亿个); blank where no value is stated"))
+    spec_qualifier: Series[str] = pa.Field(title="规格限定", nullable=True, isin=QUALIFIERS, description=(
+        "how the quote qualifies spec_value (约 = approx, 超过/以上 = more_than); exact where no word qualifies it; "
+        "blank where spec_value is blank"))
+    qualifier_text: Series[str] = pa.Field(title="限定（原文）", nullable=True, description=(
+        SPAN + "the qualifier (meanings in data/mappings/anchor_words.yml); blank = exact"))
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date (2021 年, 2024 年底, GTC 2024's 2024)")
+    date_derived_from: Series[str] = _derived("the date", "日期来源")
     quote_fixed: Series[str] = pa.Field(title="引语已修正", isin=["yes", "no"], description=(
         "yes where the curators replaced a quote that joined two paragraphs by one of them (QUOTE FIX)"))
-    not_in_quote: Series[str] = pa.Field(title="不在引语中的字段", nullable=True, str_matches=r"^(vendor|date|chip)( \| (vendor|date|chip))*$",
-                                         description="the row's fields its quote does not state (taken from a "
-                                                     "neighbouring paragraph or the section), ' | '-separated")
+    chip_derived_from: Series[str] = _derived("the chip's name", "芯片来源")
+    vendor_derived_from: Series[str] = _derived("the vendor", "厂商来源")
+    context_quote: Series[str] = _context()
     chip_ambiguous: Series[str] = pa.Field(title="归属不明", isin=["yes", "no"], description=(
         "yes where the text does not say which product the chip name means (Blackwell: architecture, die, B100 or GB200)"))
     company_figure: Series[str] = pa.Field(title="公司层面数据", isin=["yes", "no"], description=(
@@ -167,8 +178,16 @@ class ChipInvestments(Curated):
     metric: Series[str] = pa.Field(title="指标", description="what is measured")
     value: Series[float] = pa.Field(title="数值", description="number as written", nullable=True)
     unit: Series[str] = pa.Field(title="单位", description="unit as written", nullable=True)
+    value_text: Series[str] = pa.Field(title="数值（原文）", nullable=True, description=(
+        SPAN + "value and unit (110家, 7 万亿美元; 数百亿元: a unit and no number); blank where none is stated"))
+    qualifier: Series[str] = pa.Field(title="限定", nullable=True, isin=QUALIFIERS, description=(
+        "how the quote qualifies value (约 = approx, 超 = more_than, 高达 = up_to); exact where no word qualifies "
+        "it; blank where value is blank"))
+    qualifier_text: Series[str] = pa.Field(title="限定（原文）", nullable=True, description=(
+        SPAN + "the qualifier (meanings in data/mappings/anchor_words.yml); blank = exact"))
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date; blank where none is stated")
 
 
 class IndustryChain(Curated):
@@ -176,6 +195,10 @@ class IndustryChain(Curated):
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     layer: Series[str] = pa.Field(title="层级", description="industry-chain layer as written")
     layer_en: Series[str] = pa.Field(title="层级（英文）", description="layer in English")
+    chain_layer: Series[str] = pa.Field(title="产业链层级", isin=["yes", "no"], description=(
+        "yes where layer is one of the six layers of the report's chain (6.3.1, 6.3.2, 6.4); no for the groups the "
+        "curators took from the report's rankings, AI 公有云服务厂商 (4.1.4) and 光模块 (4.4.3), which the report does "
+        "not call layers of the chain (the curator's judgement)"))
     company: Series[str] = pa.Field(title="公司", nullable=True, description="blank where the report names the layer only")
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
@@ -190,33 +213,46 @@ class Robots(Curated):
     """Humanoid robot products and their stated specifications."""
     robot_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     product: Series[str] = pa.Field(title="产品", nullable=True, description="blank where the text names the maker only")
+    product_derived_from: Series[str] = _derived("the product's name", "产品来源")
     maker: Series[str] = pa.Field(title="厂商", description="maker as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
     year: Series[float] = pa.Field(title="年份", description="year stated", nullable=True, ge=1950, le=2030)
+    year_text: Series[str] = pa.Field(title="年份（原文）", nullable=True, description=SPAN + "the year (2021 年, 2022 年 9月)")
     height_m: Series[float] = pa.Field(title="身高（米）", description="height in metres", nullable=True, gt=0, lt=3)
+    height_text: Series[str] = pa.Field(title="身高（原文）", nullable=True, description=SPAN + "the height (1.5 米)")
     weight_kg: Series[float] = pa.Field(title="体重（千克）", description="weight in kg", nullable=True, gt=0, lt=500)
+    weight_text: Series[str] = pa.Field(title="体重（原文）", nullable=True, description=(
+        SPAN + "the weight (89kg; 35kg+ is at least 35 kg, a qualifier no column records yet)"))
     speed_text: Series[str] = pa.Field(title="速度（原文）", description="walking speed as written", nullable=True)
     dof: Series[float] = pa.Field(title="自由度", description="degrees of freedom (number)", nullable=True, ge=1)
-    dof_text: Series[str] = pa.Field(title="自由度（原文）", description="joints or DoF as written", nullable=True)
-    drive: Series[str] = pa.Field(title="驱动", description="drive system", nullable=True)
+    dof_text: Series[str] = pa.Field(title="自由度（原文）", nullable=True, description=(
+        SPAN + "degrees of freedom (42 个自由度) or joints (28 个关节, which leave dof blank), or a range (23-43)"))
+    drive: Series[str] = pa.Field(title="驱动", description="drive system as written", nullable=True)
     price_value: Series[float] = pa.Field(title="价格", description="price", nullable=True)
     price_unit: Series[str] = pa.Field(title="价格单位", description="price unit", nullable=True)
+    price_text: Series[str] = pa.Field(title="价格（原文）", nullable=True, description=SPAN + "price_value and price_unit")
     report_table: Series[str] = pa.Field(title="研报表格", nullable=True, str_matches=r"^\d+(\.\d+)+$",
                                          description="section number of the HTI report table the row was transcribed "
                                                      "from (4.7.3: the 各家人形机器人对比 spec table; 4.1.5: the 1Q24 "
                                                      "financing tables); blank for rows read from running text or a caption")
+    context_quote: Series[str] = _context()
 
 
 class RobotSupplyChain(Curated):
     """Humanoid-robot components and the companies named for each."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     component: Series[str] = pa.Field(title="零部件", description="component as written")
+    component_derived_from: Series[str] = _derived("the component (a heading of the report's table or section)", "零部件来源")
     component_en: Series[str] = pa.Field(title="零部件（英文）", description="component in English")
     company: Series[str] = pa.Field(title="公司", description="company as written")
+    company_derived_from: Series[str] = _derived("the company's name", "公司来源")
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
-    listed: Series[str] = pa.Field(title="上市", description="yes where a text says the company is listed", nullable=True, isin=["yes", "no"])
+    listed: Series[str] = pa.Field(title="上市", description=(
+        "yes where a text says the company is listed (the curator's reading of the article, e.g. an article on "
+        "A股上市公司; the notes say which)"), nullable=True, isin=["yes", "no"])
     ticker: Series[str] = pa.Field(title="股票代码", description="ticker where stated", nullable=True)
+    context_quote: Series[str] = _context()
 
 
 class Policies(Curated):
@@ -338,6 +374,7 @@ class Anchor(NamedTuple):
     elsewhere: dict[str, str] = {}  # field → span column that states it where this span does not (39.1 of 39.1/46.8亿元)
     optional: bool = False  # a blank span checks nothing (it only completes another span)
     split: tuple[str, str] | None = None  # (span column, field): where that span is filled, it states the field
+    when: str | None = None  # a column the anchor needs: where it is blank, the anchored columns are blank too
 
 
 # Every value read from a quote, with the words it was read from (src/cnai/facts/provenance.py checks them).
@@ -360,23 +397,44 @@ ANCHORS: dict[str, list[Anchor]] = {
                split=("period_end_text", "end")),
         Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
     ],
+    "chip_investments": [
+        Anchor("value_text", "measure", {"number": "value", "unit": "unit"}),
+        Anchor("qualifier_text", "qualifier", {"qualifier": "qualifier"}, blank={"qualifier": "exact"}, when="value"),
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}),
+    ],
+    "robots": [
+        Anchor("year_text", "year_of", {"number": "year"}),
+        Anchor("height_text", "metres", {"number": "height_m"}),
+        Anchor("weight_text", "kilograms", {"number": "weight_kg"}),
+        Anchor("dof_text", "dof", {"number": "dof"}),
+        Anchor("price_text", "measure", {"number": "price_value", "unit": "price_unit"}),
+    ],
+    "chips": [
+        Anchor("value_text", "measure", {"number": "spec_value", "unit": "spec_unit"}),
+        Anchor("qualifier_text", "qualifier", {"qualifier": "spec_qualifier"}, blank={"spec_qualifier": "exact"},
+               when="spec_value"),
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_derived_from"),
+    ],
 }
-# name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
+# name columns: the name, or an alias of its company (companies.aliases), occurs in the quote (or, where the row
+# has a column <name column>_derived_from, as that says: in the context_quote, or the curator's reading)
 NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
+    "chips": ["chip", "vendor"],
+    "robots": ["product", "maker"],
+    "robot_supply_chain": ["company", "component"],
+    "industry_chain": ["company"],
+    "companies": ["name"],
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
-    "chips": ["spec_value"],
-    "chip_investments": ["value"],
-    "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
     "rates": ["period_value"],
     "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
-QUOTED_TEXT = {"models": ["params_text"]}
+QUOTED_TEXT = {"models": ["params_text"], "chips": ["misprint", "value_as_written"], "robots": ["speed_text", "drive"]}
 # (table, column) → (table, key column)
 FOREIGN_KEYS = {
     ("models", "company_id"): ("companies", "company_id"),

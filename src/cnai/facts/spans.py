@@ -20,6 +20,8 @@ NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 # characters that continue a number: a span next to one of them is part of a larger or vaguer number (52 in
 # 52.04, 十 in 幾十)
 _NUMERIC_NEIGHBOURS = CHINESE_DIGITS + "万萬亿億几幾数數"
+_MAGNITUDE = "(万亿|萬億|万|萬|亿|億)"
+_RANGE = r"(?:[-~至到—–－])"
 
 
 class SpanError(ValueError):
@@ -76,8 +78,17 @@ def read_number(text: str) -> dict:
 
 def read_measure(text: str) -> dict:
     """A number and the unit written after it: 780亿元 → 780, 亿元; 52.04% → 52.04, %; 80余个 → 80, 个 (余: more
-    than); 80 → 80, no unit."""
-    match = re.fullmatch(rf"({NUMBER})(万亿|萬億|万|萬|亿|億)?(余|餘|多)?(.*)", key(text))
+    than); 80 → 80, no unit. A range or a vague number states a unit but no number: 2-3万张 → no number, 万张 (low
+    2, high 3); 数百亿元 → no number, 亿元, approx."""
+    text = key(text)
+    vague = re.fullmatch(rf"[数數几幾][十百千]{_MAGNITUDE}?(.*)", text)
+    if vague:
+        return {"number": None, "unit": (vague[1] or "") + vague[2] or None, "qualifier": "approx"}
+    span = re.fullmatch(rf"({NUMBER}){_RANGE}({NUMBER}){_MAGNITUDE}?(.*)", text)
+    if span:
+        return {"number": None, "low": number(span[1]), "high": number(span[2]),
+                "unit": ((span[3] or "") + span[4]) or None, "qualifier": None}
+    match = re.fullmatch(rf"({NUMBER}){_MAGNITUDE}?(余|餘|多)?(.*)", text)
     if not match:
         raise SpanError(f"{text!r} does not start with a number")
     qualifier = words("qualifiers")[match[3]] if match[3] else None
@@ -168,7 +179,6 @@ def read_year(text: str) -> dict:
 
 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_RANGE = r"(?:[-~至到—–－])"
 
 
 def _year(text: str | None) -> int | None:
@@ -211,5 +221,45 @@ def read_period(text: str) -> dict:
     return {"start": parts["date"], "end": parts["date"], **parts}
 
 
+def read_year_of(text: str) -> dict:
+    """The year of a date span: 2022 年 9月 → 2022; 2025 年底 → 2025; a span without a year is an error."""
+    year = read_date(text)["year"]
+    if year is None:
+        raise SpanError(f"{text!r} names no year")
+    return {"number": float(year)}
+
+
+def _scaled(text: str, units: dict[str, float], what: str) -> dict:
+    measure = read_measure(text)
+    unit = (measure["unit"] or "").rstrip("+")
+    if measure["number"] is None or unit not in units:
+        raise SpanError(f"{text!r} is not a {what} in {' or '.join(units)}")
+    return {"number": round(measure["number"] * units[unit], 6),
+            "qualifier": "at_least" if (measure["unit"] or "").endswith("+") else measure["qualifier"]}
+
+
+def read_metres(text: str) -> dict:
+    """A length in metres: 1.5 米 → 1.5; 168cm → 1.68."""
+    return _scaled(text, {"米": 1, "m": 1, "厘米": 0.01, "cm": 0.01}, "length")
+
+
+def read_kilograms(text: str) -> dict:
+    """A mass in kilograms: 89kg → 89; 35kg+ → 35 (at least); 52公斤 → 52."""
+    return _scaled(text, {"kg": 1, "公斤": 1, "千克": 1, "斤": 0.5}, "mass")
+
+
+def read_dof(text: str) -> dict:
+    """Degrees of freedom: 42 个自由度 → 42. Joints (28 个关节, 60+智能柔性关节) or a range (23-43 个自由度) state
+    no single number of degrees of freedom: number None."""
+    text = key(text)
+    match = re.fullmatch(rf"({NUMBER})个?自由度", text)
+    if match:
+        return {"number": number(match[1])}
+    if re.fullmatch(rf"{NUMBER}(?:{_RANGE}{NUMBER}|\+)?个?(?:自由度|\w*关节)", text):
+        return {"number": None}
+    raise SpanError(f"{text!r} states no degrees of freedom (42 个自由度) nor joints (28 个关节)")
+
+
 READERS = {"number": read_number, "measure": read_measure, "unit": read_unit, "qualifier": read_qualifier, "amount": read_amount,
-           "date": read_date, "year": read_year, "period": read_period}
+           "date": read_date, "year": read_year, "period": read_period, "year_of": read_year_of,
+           "metres": read_metres, "kilograms": read_kilograms, "dof": read_dof}

@@ -149,8 +149,8 @@ def chain_rows() -> pd.DataFrame:
 
 def chain_by_origin() -> pd.DataFrame:
     """Company rows per report section, layer and origin, with the names; rows without a company (the bare
-    基建层 of 6.3.1) are left out."""
-    rows = chain_rows().dropna(subset=["company"])
+    基建层 of 6.3.1) and rows of groups that are not layers of the chain (chain_layer no) are left out."""
+    rows = chain_layer_rows().dropna(subset=["company"])
     grouped = rows.groupby(["section", "section_name", "layer", "origin"], as_index=False).agg(
         companies=("row_id", "size"), names=("company", lambda s: "、".join(s)))
     grouped["layer_rank"] = mappings.harmonize(grouped["layer"], "chain_layers")
@@ -166,6 +166,13 @@ def table_64_balance() -> pd.DataFrame:
     return wide.rename_axis(columns=None).reset_index()
 
 
+def chain_layer_rows() -> pd.DataFrame:
+    """The chain_rows whose layer is a layer of the report's chain (industry_chain.chain_layer yes)."""
+    layers = load("industry_chain").set_index("row_id")["chain_layer"]
+    rows = chain_rows()
+    return rows[rows["row_id"].map(layers).eq("yes")]
+
+
 def company_origins() -> pd.DataFrame:
     """One origin per company: the first call made on a basis other than 无 (rows of one company never disagree;
     the tests check this)."""
@@ -177,8 +184,9 @@ def company_origins() -> pd.DataFrame:
 
 
 def multi_layer_companies(min_layers: int = 2) -> pd.DataFrame:
-    """Companies the report places in at least `min_layers` different layers (any section), with the layers."""
-    rows = chain_rows().dropna(subset=["company_id"])
+    """Companies the report places in at least `min_layers` different layers of its chain (any section), with the
+    layers."""
+    rows = chain_layer_rows().dropna(subset=["company_id"])
     names = load("companies").set_index("company_id")["name"]
     order = layer_order()
     grouped = rows.groupby("company_id").agg(
@@ -263,11 +271,12 @@ def domestic_foreign_spec_overlap() -> pd.DataFrame:
 
 def quote_fix_rows() -> pd.DataFrame:
     """Chips rows whose quote the curators replaced by one of the two paragraphs it joined (QUOTE FIX), with the
-    fields the new quote does not state (their Chinese column titles)."""
+    fields the new quote does not state (their Chinese column titles: those whose *_derived_from is filled)."""
     chips = load("chips")
     fixed = chips[chips["quote_fixed"] == "yes"]
-    missing = fixed["not_in_quote"].fillna("").map(
-        lambda fields: "、".join(column_titles()[f] for f in fields.split(" | ") if f))
+    derived = ["chip", "vendor", "date"]  # the fields with a <field>_derived_from column
+    missing = fixed.apply(lambda row: "、".join(
+        column_titles()[f] for f in derived if isinstance(row[f"{f}_derived_from"], str)), axis=1)
     return fixed.assign(missing=missing, value_text=fixed["spec_value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))[
         ["chip_id", "chip", "vendor", "spec_name", "value_text", "spec_unit", "date", "missing", "quote"]
     ].reset_index(drop=True)
