@@ -153,6 +153,8 @@ def _blank(value) -> bool:
 
 
 def _same(stated, recorded) -> bool:
+    if isinstance(stated, tuple):  # the words state several values (10/38/71/100), one row each
+        return any(_same(one, recorded) for one in stated)
     if _blank(stated) or _blank(recorded):
         return _blank(stated) and _blank(recorded)
     if isinstance(stated, float):
@@ -224,9 +226,30 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     except spans.SpanError as exc:
         return [f"column {anchor.span}: {exc}"]
     if anchor.reader in ("date", "period") and stated.get("year") is None and stated.get("month"):
+        if anchor.year and not _blank(row[anchor.year]):
+            problems = _year_span_problems(anchor, row, quote)
+            year = int(spans.read_year(row[anchor.year])["number"]) if not problems else None
+            return problems or _stated_problems(anchor, row, span, where, _with_year(stated, year))
         if derived not in ("document_date", "context_quote") or not document_date:
             return [f"column {anchor.span}: {span!r} has no year; {anchor.derived} must say where it comes from"]
         stated = _with_year(stated, int(document_date[:4]))
+    return _stated_problems(anchor, row, span, where, stated)
+
+
+def _year_span_problems(anchor: Anchor, row, quote: str) -> list[str]:
+    """The words of the quote that give a year-less date its year (同年 of 2021 年 1 月 …；同年12 月)."""
+    words = row[anchor.year]
+    if not spans.occurs_in(words, quote):
+        return [f"column {anchor.year}: {words!r} does not occur as whole words in the quote"]
+    try:
+        spans.read_year(words)
+    except spans.SpanError as exc:
+        return [f"column {anchor.year}: {exc}"]
+    return []
+
+
+def _stated_problems(anchor: Anchor, row, span: str, where: str, stated: dict) -> list[str]:
+    """The row's values that differ from what the span states."""
     problems = []
     for field, column in anchor.values.items():
         if anchor.split and field == anchor.split[1] and not _blank(row[anchor.split[0]]):
@@ -246,14 +269,19 @@ def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[
     """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's."""
     problems = []
     for column in columns:
-        name = row[column]
-        if _blank(name):
+        if _blank(row[column]):
             continue
-        company = companies.get(row.get("company_id"), set())
-        forms = {name} | registry_aliases(name) | (company if name in company else set())
-        if not any(spans.key(form) in quote for form in forms if form):
-            problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
+        for name in _names(row[column]):
+            company = companies.get(row.get("company_id"), set())
+            forms = {name} | registry_aliases(name) | (company if name in company else set())
+            if not any(spans.key(form) in quote for form in forms if form):
+                problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
     return problems
+
+
+def _names(value: str) -> list[str]:
+    """The names a cell holds: one, or several ' | '-separated (issuers)."""
+    return [name.strip() for name in str(value).split(" | ") if name.strip()]
 
 
 def in_paragraph(text: str, paragraphs: list[str]) -> bool:

@@ -20,6 +20,8 @@ PRECISION = ["day", "month", "quarter", "year"]
 # curator's reading of the passage, declared and counted but not checkable)
 DERIVATIONS = ["document_date", "context_quote", "reading"]
 SPAN = "exact words of the quote that state "
+# said of a coded category: the loader checks it is a known code, not that the quote says it
+CODED = "; the curator's judgement (coded from the passage, not read from a span)"
 
 
 def _derived(what: str, title: str):
@@ -296,17 +298,24 @@ class Filings(Curated):
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^f-\d{3}$")
     as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to (截至…, or the end of the period)", str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of as_of_date", isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", description=(
+        SPAN + "as_of_date (2024年12月31日; 11月1日 takes the document's year); for a period's new count, the "
+        "截至 date of the same announcement that closes the period, in context_quote"))
+    date_derived_from: Series[str] = _derived("as_of_date (or its year)", "日期来源")
+    context_quote: Series[str] = _context()
     period_start: Series[str] = pa.Field(title="起始期", nullable=True, str_matches=ISO_DATE,
-                                         description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts")
+                                         description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts "
+                                                     "(the curator's reading of 4月至6月, 本阶段, 2025年全年: not anchored)")
     count: Series[int] = pa.Field(title="数量", ge=0, description="number as written")
+    count_text: Series[str] = pa.Field(title="数量（原文）", description=SPAN + "count (302)")
     unit: Series[str] = pa.Field(title="单位", isin=["services", "apps"],
-                                 description="services (生成式人工智能服务) or apps and features (生成式人工智能应用或功能)")
+                                 description="services (生成式人工智能服务) or apps and features (生成式人工智能应用或功能)" + CODED)
     kind: Series[str] = pa.Field(title="类别", isin=["filed", "registered"],
-                                 description="filed (备案, with the national 网信办) or registered (登记, with local 网信办 offices)")
+                                 description="filed (备案, with the national 网信办) or registered (登记, with local 网信办 offices)" + CODED)
     geography: Series[str] = pa.Field(title="地域", isin=GEOGRAPHIES,
-                                      description="area the count covers: CN for the national total, a province where stated (codes in data/mappings/labels.yml)")
+                                      description="area the count covers: CN for the national total, a province where stated (codes in data/mappings/labels.yml)" + CODED)
     cumulative: Series[str] = pa.Field(title="累计", isin=["yes", "no"],
-                                       description="yes for a running total (累计, 截至…共), no for the period's new count (新增)")
+                                       description="yes for a running total (累计, 截至…共), no for the period's new count (新增)" + CODED)
 
 
 CURATED = {
@@ -338,6 +347,7 @@ class Anchor(NamedTuple):
     elsewhere: dict[str, str] = {}  # field → span column that states it where this span does not (39.1 of 39.1/46.8亿元)
     optional: bool = False  # a blank span checks nothing (it only completes another span)
     split: tuple[str, str] | None = None  # (span column, field): where that span is filled, it states the field
+    year: str | None = None  # span column with the quote's words that give a year-less date its year (2021 年 of 同年12 月)
 
 
 # Every value read from a quote, with the words it was read from (src/cnai/facts/provenance.py checks them).
@@ -360,6 +370,10 @@ ANCHORS: dict[str, list[Anchor]] = {
                split=("period_end_text", "end")),
         Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
     ],
+    "filings": [
+        Anchor("count_text", "number", {"number": "count"}),
+        Anchor("date_text", "date", {"date": "as_of_date", "precision": "date_precision"}, "date_derived_from"),
+    ],
 }
 # name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
 NAMES: dict[str, list[str]] = {
@@ -373,7 +387,6 @@ QUOTED_NUMBERS = {
     "robots": ["height_m", "weight_kg", "dof", "year"],
     "policy_targets": ["value_low", "value_high", "target_year"],
     "rates": ["period_value"],
-    "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
 QUOTED_TEXT = {"models": ["params_text"]}
