@@ -245,12 +245,18 @@ class PolicyTargets(Curated):
     target_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     policy_id: Series[str] = pa.Field(title="政策编号", description="→ policies")
     target_year: Series[float] = pa.Field(title="目标年份", description="year the target is for", nullable=True, ge=2000, le=2050)
-    metric: Series[str] = pa.Field(title="指标", description="what is measured")
+    target_year_text: Series[str] = pa.Field(title="目标年份（原文）", nullable=True, description=(
+        SPAN + "target_year (2025年 of 到2025年底, 2023年 of 自2023年起)"))
+    metric: Series[str] = pa.Field(title="指标", description="what is measured, in English" + CODED)
     value_low: Series[float] = pa.Field(title="下限", description="lower bound")
     value_high: Series[float] = pa.Field(title="上限", description="upper bound (= value_low for a single number)")
     unit: Series[str] = pa.Field(title="单位", description="unit as written")
     lower_bound: Series[str] = pa.Field(title="下限值", isin=["yes", "no"],
-                                        description="yes where the text gives the figure as a floor (超过)")
+                                        description="yes where the text gives the figure as a floor (超过, 以上, 不低于: the "
+                                                    "qualifier words of data/mappings/anchor_words.yml whose meaning is in "
+                                                    "its block lower_bounds)")
+    value_text: Series[str] = pa.Field(title="数值（原文）", description=(
+        SPAN + "the target (3-5个, 100个, 超过300EFlops): anchors value_low, value_high, unit and lower_bound"))
 
 
 class MarketMetrics(Curated):
@@ -289,7 +295,10 @@ class Rates(Curated):
     total_metric_id: Series[str] = pa.Field(title="总量指标", description="→ market_metrics: the total it is a rate of")
     period_value: Series[float] = pa.Field(title="期间长度", gt=0, description="length of the period the total covers")
     period_unit: Series[str] = pa.Field(title="期间单位", description="unit of period_value", isin=["minute", "hour", "day"])
+    period_text: Series[str] = pa.Field(title="期间（原文）", description=(
+        SPAN + "period_value and period_unit (24小时; unit words in data/mappings/anchor_words.yml, block time_units)"))
     per_unit: Series[str] = pa.Field(title="按每", isin=["minute", "hour", "day"], description="the rate is per one of these")
+    per_text: Series[str] = pa.Field(title="按每（原文）", description=SPAN + "per_unit (1分钟)")
 
 
 class Filings(Curated):
@@ -370,6 +379,15 @@ ANCHORS: dict[str, list[Anchor]] = {
                split=("period_end_text", "end")),
         Anchor("period_end_text", "period", {"end": "period_end"}, "period_derived_from", optional=True),
     ],
+    "policy_targets": [
+        Anchor("value_text", "range", {"low": "value_low", "high": "value_high", "unit": "unit",
+                                       "lower_bound": "lower_bound"}),
+        Anchor("target_year_text", "year", {"number": "target_year"}),
+    ],
+    "rates": [
+        Anchor("period_text", "duration", {"number": "period_value", "unit": "period_unit"}),
+        Anchor("per_text", "duration", {"unit": "per_unit"}),
+    ],
     "filings": [
         Anchor("count_text", "number", {"number": "count"}),
         Anchor("date_text", "date", {"date": "as_of_date", "precision": "date_precision"}, "date_derived_from"),
@@ -385,8 +403,6 @@ QUOTED_NUMBERS = {
     "chips": ["spec_value"],
     "chip_investments": ["value"],
     "robots": ["height_m", "weight_kg", "dof", "year"],
-    "policy_targets": ["value_low", "value_high", "target_year"],
-    "rates": ["period_value"],
 }
 # string columns that must appear verbatim in the quote
 QUOTED_TEXT = {"models": ["params_text"]}
