@@ -20,7 +20,7 @@ from .. import dates
 from ..corpus import rules
 from ..errors import FactError
 from . import spans
-from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
+from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, NAMES_DERIVED, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
 
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
 
@@ -265,8 +265,11 @@ def _stated_problems(anchor: Anchor, row, span: str, where: str, stated: dict) -
     return problems
 
 
-def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]]) -> list[str]:
-    """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's."""
+def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]],
+                  context: str | None = None) -> list[str]:
+    """Names that occur in the quote (or in `context`, the row's context_quote where its names derivation says so)
+    neither as written nor as an alias of the row's company or the registry's."""
+    quote = quote + "\n" + context if context else quote
     problems = []
     for column in columns:
         if _blank(row[column]):
@@ -275,7 +278,8 @@ def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[
             company = companies.get(row.get("company_id"), set())
             forms = {name} | registry_aliases(name) | (company if name in company else set())
             if not any(spans.key(form) in quote for form in forms if form):
-                problems.append(f"column {column}: {name!r} occurs in the quote neither as written nor as an alias")
+                where = "quote or the context_quote" if context else "quote"
+                problems.append(f"column {column}: {name!r} occurs in the {where} neither as written nor as an alias")
     return problems
 
 
@@ -321,7 +325,13 @@ def row_anchor_problems(name: str, row, keys: dict[str, list[str]], documents: d
     problems = []
     for anchor in ANCHORS.get(name, []):
         problems += anchor_problems(anchor, row, row["quote"], documents.get(row["doc_id"]), found)
-    return problems + name_problems(row, NAMES.get(name, []), quote, companies)
+    derivation = row.get(NAMES_DERIVED[name]) if name in NAMES_DERIVED else None
+    if derivation == "reading":
+        return problems  # the curator's reading of the names, declared as such
+    if derivation == "context_quote" and not found:
+        return problems + [f"column context_quote: {context!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    context = quote_key(context) if derivation == "context_quote" else None
+    return problems + name_problems(row, NAMES.get(name, []), quote, companies, context)
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:

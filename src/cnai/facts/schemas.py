@@ -224,20 +224,24 @@ class RobotSupplyChain(Curated):
 class Policies(Curated):
     """Laws, regulations, plans, standards and support measures, Chinese and foreign."""
     policy_id: Series[str] = pa.Field(title="政策编号", description="policy key", unique=True, str_matches=r"^p-\d{3}$")
-    title: Series[str] = pa.Field(title="标题", nullable=True, description="official title as written; blank where the text gives none")
+    title: Series[str] = pa.Field(title="标题", nullable=True, description="official title as written in the quote; blank where the text gives none")
     title_en: Series[str] = pa.Field(title="英文标题", description="English rendering")
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
-    date_filled_from: Series[str] = pa.Field(title="日期来源", 
-        nullable=True, isin=["document_date"],
-        description="document_date where the text omits the year (or month) and the curator took it from the "
-                    "document's date in data/raw/sources.yml; blank where the date is as written or absent")
-    jurisdiction: Series[str] = pa.Field(title="适用地区", description="where it applies (geography codes)", isin=GEOGRAPHIES)
-    level: Series[str] = pa.Field(title="层级", description="national, provincial, municipal …", isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
-    issuers: Series[str] = pa.Field(title="发布机构", description="issuing bodies as written, ' | '-separated", nullable=True)
-    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=(
+        SPAN + "the date (2023/1/10, 2023年6月, 6月28日, 四月底); blank where the quote writes none"))
+    date_filled_from: Series[str] = _derived("the date (or its year)", "日期来源")
+    context_quote: Series[str] = _context()
+    jurisdiction: Series[str] = pa.Field(title="适用地区", description="where it applies (geography codes)" + CODED, isin=GEOGRAPHIES)
+    level: Series[str] = pa.Field(title="层级", description="national, provincial, municipal …" + CODED, isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
+    issuers: Series[str] = pa.Field(title="发布机构", description="issuing bodies as written in the quote, ' | '-separated", nullable=True)
+    names_derived_from: Series[str] = pa.Field(title="名称来源", nullable=True, isin=["context_quote", "reading"], description=(
+        "where title and issuers come from where the quote does not write them: context_quote (written in the row's "
+        "context_quote) or reading (the curator's reading of the passage; the notes say how); blank where the quote "
+        "writes them"))
+    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …" + CODED, isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
                                        "support_measure", "other"])
-    period: Series[str] = pa.Field(title="期间", description="period the measure covers", nullable=True)
+    period: Series[str] = pa.Field(title="期间", description="period the measure covers, as written in the title (2023-2025年); not anchored", nullable=True)
 
 
 class PolicyTargets(Curated):
@@ -388,6 +392,9 @@ ANCHORS: dict[str, list[Anchor]] = {
         Anchor("period_text", "duration", {"number": "period_value", "unit": "period_unit"}),
         Anchor("per_text", "duration", {"unit": "per_unit"}),
     ],
+    "policies": [
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_filled_from"),
+    ],
     "filings": [
         Anchor("count_text", "number", {"number": "count"}),
         Anchor("date_text", "date", {"date": "as_of_date", "precision": "date_precision"}, "date_derived_from"),
@@ -396,6 +403,13 @@ ANCHORS: dict[str, list[Anchor]] = {
 # name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
 NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
+    "policies": ["title", "issuers"],
+}
+
+# the column saying where a table's names come from where the quote does not write them: context_quote (the row's
+# context_quote writes them), reading (the curator's reading, declared); blank = the quote writes them
+NAMES_DERIVED: dict[str, str] = {
+    "policies": "names_derived_from",
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
