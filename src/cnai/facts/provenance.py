@@ -216,9 +216,11 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
                 problems.append(f"column {column}: {row[column]!r} but its words, column {anchor.span}, are "
                                 f"blank (the quote's words are needed); a blank {anchor.span} {says}")
         return problems
-    where, text = ("context_quote", row.get("context_quote")) if derived == "context_quote" else ("quote", quote)
-    if derived == "context_quote" and (_blank(text) or not context_found):
-        return [f"column context_quote: {text!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    if derived == "context_quote" and (_blank(row.get("context_quote")) or not context_found):
+        return [f"column context_quote: {row.get('context_quote')!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    year_apart = anchor.year is not None and not _blank(row[anchor.year])
+    # context_quote holds the span's words, or, where a year span is filled, the words of the year
+    where, text = ("context_quote", row["context_quote"]) if derived == "context_quote" and not year_apart else ("quote", quote)
     if not spans.occurs_in(span, text):
         return [f"column {anchor.span}: {span!r} does not occur as whole words in the {where}"]
     try:
@@ -226,8 +228,9 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     except spans.SpanError as exc:
         return [f"column {anchor.span}: {exc}"]
     if anchor.reader in ("date", "period") and stated.get("year") is None and stated.get("month"):
-        if anchor.year and not _blank(row[anchor.year]):
-            problems = _year_span_problems(anchor, row, quote)
+        if year_apart:
+            problems = _year_span_problems(anchor, row, *(("context_quote", row["context_quote"])
+                                                          if derived == "context_quote" else ("quote", quote)))
             year = int(spans.read_year(row[anchor.year])["number"]) if not problems else None
             return problems or _stated_problems(anchor, row, span, where, _with_year(stated, year))
         if derived not in ("document_date", "context_quote") or not document_date:
@@ -236,11 +239,12 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     return _stated_problems(anchor, row, span, where, stated)
 
 
-def _year_span_problems(anchor: Anchor, row, quote: str) -> list[str]:
-    """The words of the quote that give a year-less date its year (同年 of 2021 年 1 月 …；同年12 月)."""
+def _year_span_problems(anchor: Anchor, row, where: str, text: str) -> list[str]:
+    """The words that give a year-less date its year (2021 年 of 2021 年 1 月 …；同年12 月), in the quote or, where the
+    anchor's derivation says context_quote, in the context_quote."""
     words = row[anchor.year]
-    if not spans.occurs_in(words, quote):
-        return [f"column {anchor.year}: {words!r} does not occur as whole words in the quote"]
+    if not spans.occurs_in(words, text):
+        return [f"column {anchor.year}: {words!r} does not occur as whole words in the {where}"]
     try:
         spans.read_year(words)
     except spans.SpanError as exc:

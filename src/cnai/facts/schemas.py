@@ -64,23 +64,32 @@ class Companies(Curated):
 class Models(Curated):
     """Large models the corpus names, one row per model and claim (several sizes: one row per size)."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^m-\d{3}$")
-    model: Series[str] = pa.Field(title="模型", description="canonical model name")
+    model: Series[str] = pa.Field(title="模型", description="canonical model name" + CODED)
     name_as_written: Series[str] = pa.Field(title="原文名称", description="model name exactly as in the quote")
     developer: Series[str] = pa.Field(title="开发者", description="developer as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
-    developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer (the curator's coding, not the text's)", nullable=True, isin=[
+    developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer" + CODED, nullable=True, isin=[
         "internet_platform", "listed_ai_company", "startup", "research_institute", "other_listed_company", "foreign", "other"])
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
     release_date: Series[str] = pa.Field(title="发布时间", description="first release date as written", nullable=True, str_matches=ISO_DATE)
     release_date_precision: Series[str] = pa.Field(title="发布时间精度", description="precision of release_date", nullable=True, isin=PRECISION)
-    params_b: Series[float] = pa.Field(title="参数（十亿）", nullable=True, ge=0, description="parameters in billions, computed from params_text")
-    params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description="parameter count as written")
+    release_date_text: Series[str] = pa.Field(title="发布时间（原文）", nullable=True, description=(
+        SPAN + "release_date (2023 年 3 月 13 日, 2022.5, 三月); anchors release_date and release_date_precision"))
+    release_year_text: Series[str] = pa.Field(title="发布年份（原文）", nullable=True, description=(
+        "exact words that give a year-less release_date_text its year (2021 年 of 2021 年 1 月…；同年12 月), in the "
+        "quote, or in context_quote where release_date_derived_from says context_quote; blank otherwise"))
+    release_date_derived_from: Series[str] = _derived("release_date (or its year)", "发布时间来源")
+    context_quote: Series[str] = _context()
+    params_b: Series[float] = pa.Field(title="参数（十亿）", nullable=True, ge=0, description="parameters in billions, as params_text states them")
+    params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description=(
+        SPAN + "the parameter count (1750 亿, 1.2 万亿参数, 70B, 10/38/71/100 in the report's table, in billions): "
+        "anchors params_b (one of the sizes where several are written)"))
     training_data: Series[str] = pa.Field(title="训练数据", description="training data as written", nullable=True)
-    modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …", nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
-    scope: Series[str] = pa.Field(title="范围", description="general (通用) or industry (行业) model, where the text says", nullable=True, isin=["general", "industry"])
-    industry: Series[str] = pa.Field(title="行业", description="industry of an industry model", nullable=True)
-    open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated", nullable=True, isin=["open", "closed"])
-    filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated")
+    modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …" + CODED, nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
+    scope: Series[str] = pa.Field(title="范围", description="general (通用) or industry (行业) model, where the text says" + CODED, nullable=True, isin=["general", "industry"])
+    industry: Series[str] = pa.Field(title="行业", description="industry of an industry model" + CODED, nullable=True)
+    open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated" + CODED, nullable=True, isin=["open", "closed"])
+    filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated" + CODED)
 
 
 class ModelCounts(Curated):
@@ -392,6 +401,11 @@ ANCHORS: dict[str, list[Anchor]] = {
         Anchor("period_text", "duration", {"number": "period_value", "unit": "period_unit"}),
         Anchor("per_text", "duration", {"unit": "per_unit"}),
     ],
+    "models": [
+        Anchor("release_date_text", "date", {"date": "release_date", "precision": "release_date_precision"},
+               "release_date_derived_from", year="release_year_text"),
+        Anchor("params_text", "params", {"billions": "params_b"}),
+    ],
     "policies": [
         Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_filled_from"),
     ],
@@ -419,7 +433,7 @@ QUOTED_NUMBERS = {
     "robots": ["height_m", "weight_kg", "dof", "year"],
 }
 # string columns that must appear verbatim in the quote
-QUOTED_TEXT = {"models": ["params_text"]}
+QUOTED_TEXT: dict[str, list[str]] = {}
 # (table, column) → (table, key column)
 FOREIGN_KEYS = {
     ("models", "company_id"): ("companies", "company_id"),
