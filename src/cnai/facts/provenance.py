@@ -329,13 +329,16 @@ def row_anchor_problems(name: str, row, keys: dict[str, list[str]], documents: d
     problems = []
     for anchor in ANCHORS.get(name, []):
         problems += anchor_problems(anchor, row, row["quote"], documents.get(row["doc_id"]), found)
-    derivation = row.get(NAMES_DERIVED[name]) if name in NAMES_DERIVED else None
-    if derivation == "reading":
-        return problems  # the curator's reading of the names, declared as such
-    if derivation == "context_quote" and not found:
-        return problems + [f"column context_quote: {context!r} is not in one cleaned paragraph of {row['doc_id']}"]
-    context = quote_key(context) if derivation == "context_quote" else None
-    return problems + name_problems(row, NAMES.get(name, []), quote, companies, context)
+    column, covered = NAMES_DERIVED.get(name, (None, []))
+    derivation = row.get(column) if column else None
+    own = [c for c in NAMES.get(name, []) if c not in covered or _blank(derivation)]
+    problems += name_problems(row, own, quote, companies)
+    derived = [c for c in NAMES.get(name, []) if c not in own]
+    if derivation == "context_quote":
+        if not found:
+            return problems + [f"column context_quote: {context!r} is not in one cleaned paragraph of {row['doc_id']}"]
+        problems += name_problems(row, derived, quote, companies, quote_key(context))
+    return problems  # derivation reading: the curator's reading of the names, declared as such
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:

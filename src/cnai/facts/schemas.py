@@ -66,7 +66,11 @@ class Models(Curated):
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^m-\d{3}$")
     model: Series[str] = pa.Field(title="模型", description="canonical model name" + CODED)
     name_as_written: Series[str] = pa.Field(title="原文名称", description="model name exactly as in the quote")
-    developer: Series[str] = pa.Field(title="开发者", description="developer as written", nullable=True)
+    developer: Series[str] = pa.Field(title="开发者", description="developer as written in the quote (or an alias of its company)", nullable=True)
+    developer_derived_from: Series[str] = pa.Field(title="开发者来源", nullable=True, isin=["context_quote", "reading"], description=(
+        "where developer comes from where the quote does not write it: context_quote (written in the row's "
+        "context_quote) or reading (the curator's reading: a table section's company, the subject of a previous "
+        "sentence; the notes say how); blank where the quote writes it"))
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
     developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer" + CODED, nullable=True, isin=[
         "internet_platform", "listed_ai_company", "startup", "research_institute", "other_listed_company", "foreign", "other"])
@@ -417,13 +421,16 @@ ANCHORS: dict[str, list[Anchor]] = {
 # name columns: the name, or an alias of its company (companies.aliases), occurs in the quote
 NAMES: dict[str, list[str]] = {
     "funding_deals": ["company"],
+    "models": ["name_as_written", "developer"],
     "policies": ["title", "issuers"],
 }
 
-# the column saying where a table's names come from where the quote does not write them: context_quote (the row's
-# context_quote writes them), reading (the curator's reading, declared); blank = the quote writes them
-NAMES_DERIVED: dict[str, str] = {
-    "policies": "names_derived_from",
+# the column saying where some of a table's names come from where the quote does not write them, and those name
+# columns: context_quote (the row's context_quote writes them), reading (the curator's reading, declared); blank = the
+# quote writes them
+NAMES_DERIVED: dict[str, tuple[str, list[str]]] = {
+    "models": ("developer_derived_from", ["developer"]),
+    "policies": ("names_derived_from", ["title", "issuers"]),
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
