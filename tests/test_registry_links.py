@@ -60,16 +60,18 @@ def test_a_generic_chip_name_resolves_with_its_vendor(links):
     assert dsp == {"vivo": "vivo_dsp", "xiaomi": "xiaomi_dsp"}
 
 
-def test_registry_aliases_let_a_quote_name_the_model_another_way():
-    assert {"ERNIE Bot", "文心大模型", "ERNIE"} <= provenance.registry_aliases("文心一言")
+def test_registry_aliases_let_a_quote_name_the_organisation_another_way():
+    # data/registry/organisations.yml: alibaba has the names 阿里巴巴, 阿里 and Alibaba
+    assert {"阿里", "Alibaba"} <= provenance.registry_aliases("阿里巴巴")
     assert provenance.registry_aliases("no such name") == set()
-    # models.csv m-003 (文心一言), its quote rewritten to say ERNIE Bot: the name is still found through the registry
+    # models.csv m-001 (通义千问, developer 阿里), its quote rewritten to say Alibaba: the developer is still found
     models = pd.read_csv(paths.CURATED / "models.csv", dtype=str, keep_default_na=False).set_index("row_id")
-    row = models.loc["m-003"].to_dict()
-    quote = provenance.quote_key("百度3月份发布大语言模型ERNIE Bot")
-    assert provenance.name_problems(row, ["model"], quote, {}) == []
-    row["model"] = "星火"  # not in that quote under any registered name
-    assert provenance.name_problems(row, ["model"], quote, {}) != []
+    row = models.loc["m-001"].to_dict()
+    quote = provenance.quote_key("2019年Alibaba进行了大模型研究")
+    assert provenance.name_problems("models", row, ["developer"], quote, {}) == []
+    # a model family is not an alias: GPT-3 in the quote does not vouch for a row naming GPT-4
+    row["developer"], row["name_as_written"] = "阿里", "GPT-4"
+    assert provenance.name_problems("models", row, ["name_as_written"], provenance.quote_key("OpenAI 推出 GPT-3"), {}) != []
 
 
 def test_an_unmapped_company_name_fails_naming_the_file_the_name_and_the_registry(tmp_path):

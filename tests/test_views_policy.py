@@ -94,8 +94,10 @@ FILLED = ids("p-001", "p-011:p-013", "p-020", "p-022:p-025")
 
 
 def test_filled_dates_are_the_rows_data_notes_lists(raw, frame, numbers):
-    assert list(raw.loc[raw["date_filled_from"].notna(), "policy_id"]) == FILLED
-    assert set(raw["date_filled_from"].dropna()) == {"document_date"}
+    assert list(raw.loc[raw["date_filled_from"] == "document_date", "policy_id"]) == FILLED
+    # p-029's date 2024/3/5 is the timeline's date cell, a paragraph of its own (its notes): context_quote
+    assert list(raw.loc[raw["date_filled_from"] == "context_quote", "policy_id"]) == ["p-029"]
+    assert set(raw["date_filled_from"].dropna()) == {"document_date", "context_quote"}
     assert set(frame.loc[frame["date_basis"] == "年份或月份取自文档日期", "policy_id"]) == set(FILLED)
     assert numbers["n_filled"] == 9 and numbers["filled_ids"] == "、".join(FILLED)
 
@@ -109,7 +111,8 @@ def test_dating_by_source_matches_the_hand_count():
         ("央广网 2024", "原文写明"): 1, ("央广网 2024", "年份或月份取自文档日期"): 3, ("央广网 2024", "未注明日期"): 4,
         ("breakthing 繁体文章 2023-07", "原文写明"): 1, ("breakthing 繁体文章 2023-07", "年份或月份取自文档日期"): 5,
         ("breakthing 繁体文章 2023-07", "未注明日期"): 2,
-        ("海通国际研报 2024-06", "原文写明"): 34, ("海通国际研报 2024-06", "未注明日期"): 15,
+        ("海通国际研报 2024-06", "原文写明"): 33, ("海通国际研报 2024-06", "未注明日期"): 15,
+        ("海通国际研报 2024-06", "取自同一文档的另一段原文"): 1,  # p-029: the date cell above its quote
     }
     dating = policy.dating_by_source()
     assert dating.set_index(["label", "date_basis"])["rows"].to_dict() == expected

@@ -2,43 +2,13 @@
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
-import cn2an
-
 from .. import dates
-from .provenance import quote_key
+from .spans import params_in_billions  # noqa: F401 (the one reader of parameter counts, in spans.py for the loader)
 
 AMOUNT_UNITS = {"万美元": (0.01, "USD"), "亿美元": (100.0, "USD"), "万人民币": (0.01, "CNY"), "亿人民币": (100.0, "CNY")}
-
-
-def chinese_number(text: str) -> float:
-    """百 → 100, 两千 → 2000, 三十 → 30 (cn2an; a leading unit means one of it)."""
-    try:
-        return float(cn2an.cn2an(("一" + text) if text[:1] in "十百千万" else text, "smart"))
-    except ValueError:
-        raise ValueError(f"not a Chinese number: {text!r}") from None
-
-
-def params_in_billions(text: str | None) -> list[float]:
-    """Parameter counts in billions from their written form: 1750亿 → 175, 1.2万亿 → 1200, 70B → 70,
-    两千亿 → 200; the report's table gives plain numbers already in billions, sizes separated by '/'."""
-    if text is None or pd.isna(text):
-        return []
-    t = quote_key(text)
-    if re.fullmatch(r"[\d,.]+(/[\d,.]+)*", t):
-        return [float(x.replace(",", "")) for x in t.split("/")]
-    match = re.search(r"(\d[\d,.]*)B", t)
-    if match:
-        return [float(match.group(1).replace(",", ""))]
-    match = re.search(r"(\d[\d,.]*|[一二两三四五六七八九十百千]+)?(万亿|亿)", t)
-    if match:
-        number = match.group(1) or "一"
-        value = float(number.replace(",", "")) if number[0].isdigit() else chinese_number(number)
-        return [value * (1000.0 if match.group(2) == "万亿" else 0.1)]
-    return []
 
 
 def params_mismatches(table: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from .. import dates, registry
 from ..corpus import rules
 from ..errors import FactError
 from . import entities, spans
-from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
+from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, NAMES_DERIVED, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
 
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
 
@@ -134,9 +134,10 @@ def document_dates(documents: pd.DataFrame) -> dict[str, str]:
 
 
 def registry_aliases(name: str) -> set[str]:
-    """Other names of `name` in the entity registry (data/registry): every name of the organisation and of the model
-    family it resolves to, so a quote that writes ERNIE Bot matches a row naming 文心一言."""
-    return registry.other_names(name, ("organisation", "model")) - {name}
+    """Other names of the organisation `name` resolves to in the entity registry (data/registry), so a quote that
+    writes 阿里 matches a row naming 阿里巴巴. Model families are left out: their names are of different models
+    (GPT-3 and GPT-4 are one family), so a family name in the quote does not show that it names the row's model."""
+    return registry.other_names(name, ("organisation",)) - {name}
 
 
 def company_names(companies: pd.DataFrame) -> dict[str, set[str]]:
@@ -153,6 +154,8 @@ def _blank(value) -> bool:
 
 
 def _same(stated, recorded) -> bool:
+    if isinstance(stated, tuple):  # the words state several values (10/38/71/100), one row each
+        return any(_same(one, recorded) for one in stated)
     if _blank(stated) or _blank(recorded):
         return _blank(stated) and _blank(recorded)
     if isinstance(stated, float):
@@ -217,9 +220,11 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
                 problems.append(f"column {column}: {row[column]!r} but its words, column {anchor.span}, are "
                                 f"blank (the quote's words are needed); a blank {anchor.span} {says}")
         return problems
-    where, text = ("context_quote", row.get("context_quote")) if derived == "context_quote" else ("quote", quote)
-    if derived == "context_quote" and (_blank(text) or not context_found):
-        return [f"column context_quote: {text!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    if derived == "context_quote" and (_blank(row.get("context_quote")) or not context_found):
+        return [f"column context_quote: {row.get('context_quote')!r} is not in one cleaned paragraph of {row['doc_id']}"]
+    year_apart = anchor.year is not None and not _blank(row[anchor.year])
+    # context_quote holds the span's words, or, where a year span is filled, the words of the year
+    where, text = ("context_quote", row["context_quote"]) if derived == "context_quote" and not year_apart else ("quote", quote)
     if not spans.occurs_in(span, text):
         return [f"column {anchor.span}: {span!r} does not occur as whole words in the {where}"]
     try:
@@ -227,9 +232,32 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     except spans.SpanError as exc:
         return [f"column {anchor.span}: {exc}"]
     if anchor.reader in ("date", "period") and stated.get("year") is None and stated.get("month"):
+        if year_apart:
+            problems = _year_span_problems(anchor, row, *(("context_quote", row["context_quote"])
+                                                          if derived == "context_quote" else ("quote", quote)))
+            year = int(spans.read_year(row[anchor.year])["number"]) if not problems else None
+            return problems or _stated_problems(anchor, row, span, where, _with_year(stated, year))
         if derived not in ("document_date", "context_quote") or not document_date:
             return [f"column {anchor.span}: {span!r} has no year; {anchor.derived} must say where it comes from"]
         stated = _with_year(stated, int(document_date[:4]))
+    return _stated_problems(anchor, row, span, where, stated)
+
+
+def _year_span_problems(anchor: Anchor, row, where: str, text: str) -> list[str]:
+    """The words that give a year-less date its year (2021 年 of 2021 年 1 月 …；同年12 月), in the quote or, where the
+    anchor's derivation says context_quote, in the context_quote."""
+    words = row[anchor.year]
+    if not spans.occurs_in(words, text):
+        return [f"column {anchor.year}: {words!r} does not occur as whole words in the {where}"]
+    try:
+        spans.read_year(words)
+    except spans.SpanError as exc:
+        return [f"column {anchor.year}: {exc}"]
+    return []
+
+
+def _stated_problems(anchor: Anchor, row, span: str, where: str, stated: dict) -> list[str]:
+    """The row's values that differ from what the span states."""
     problems = []
     for field, column in anchor.values.items():
         if anchor.split and field == anchor.split[1] and not _blank(row[anchor.split[0]]):
@@ -245,33 +273,39 @@ def anchor_problems(anchor: Anchor, row, quote: str, document_date: str | None,
     return problems
 
 
-def name_problems(row, columns: list[str], quote: str, companies: dict[str, set[str]],
+def name_problems(table: str, row, columns: list[str], quote: str, companies: dict[str, set[str]],
                   context_found: bool | None = None) -> list[str]:
     """Names that occur in the quote neither as written nor as an alias of the row's company or the registry's. A
-    name column X with a column X_derived_from is read from the context_quote where that says context_quote, and
-    not checked where it says reading (the curator's reading, declared)."""
+    name column may stand outside the quote where its derivation column says so (NAMES_DERIVED, else a column
+    X_derived_from): context_quote (then the quote or the row's context_quote must write it) or reading (the
+    curator's reading, declared, not checked). A cell may hold several ' | '-separated names."""
     problems = []
     for column in columns:
-        name = row[column]
-        if _blank(name):
+        if _blank(row[column]):
             continue
-        derived = row.get(f"{column}_derived_from")
-        where, text = "quote", quote
+        derived = row.get(NAMES_DERIVED.get(table, {}).get(column, f"{column}_derived_from"))
         if derived == "reading":
             continue
+        where, text = "quote", quote
         if derived == "context_quote":
             if _blank(row.get("context_quote")) or not context_found:
                 problems.append(f"column context_quote: {row.get('context_quote')!r} is not in one cleaned "
                                 f"paragraph of {row['doc_id']}")
                 continue
-            where, text = "context_quote", quote_key(row["context_quote"])
+            where, text = "quote or the context_quote", quote + "\n" + quote_key(row["context_quote"])
         company = companies.get(row.get("company_id"), set())
         own = row.get("aliases")  # companies.csv: a company's own aliases
         own = set() if _blank(own) else {a.strip() for a in own.split("|")}
-        forms = {name} | registry_aliases(name) | (company if name in company else set()) | own
-        if not any(spans.key(form) in text for form in forms if form):
-            problems.append(f"column {column}: {name!r} occurs in the {where} neither as written nor as an alias")
+        for name in _names(row[column]):
+            forms = {name} | registry_aliases(name) | (company if name in company else set()) | own
+            if not any(spans.key(form) in text for form in forms if form):
+                problems.append(f"column {column}: {name!r} occurs in the {where} neither as written nor as an alias")
     return problems
+
+
+def _names(value: str) -> list[str]:
+    """The names a cell holds: one, or several ' | '-separated (issuers)."""
+    return [name.strip() for name in str(value).split(" | ") if name.strip()]
 
 
 def in_paragraph(text: str, paragraphs: list[str]) -> bool:
@@ -311,7 +345,7 @@ def row_anchor_problems(name: str, row, keys: dict[str, list[str]], documents: d
     problems = []
     for anchor in ANCHORS.get(name, []):
         problems += anchor_problems(anchor, row, row["quote"], documents.get(row["doc_id"]), found)
-    return problems + name_problems(row, NAMES.get(name, []), quote, companies, found)
+    return problems + name_problems(name, row, NAMES.get(name, []), quote, companies, found)
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], directory: Path) -> None:

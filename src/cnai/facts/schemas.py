@@ -22,6 +22,8 @@ DERIVATIONS = ["document_date", "context_quote", "reading"]
 SPAN = "exact words of the quote that state "
 # codes of the words that qualify a number (data/mappings/anchor_words.yml, block qualifiers); exact = no such word
 QUALIFIERS = ["exact", "more_than", "at_least", "nearly", "approx", "up_to"]
+# said of a coded category: the loader checks it is a known code, not that the quote says it
+CODED = "; the curator's judgement (coded from the passage, not read from a span)"
 
 
 def _derived(what: str, title: str):
@@ -64,23 +66,36 @@ class Companies(Curated):
 class Models(Curated):
     """Large models the corpus names, one row per model and claim (several sizes: one row per size)."""
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^m-\d{3}$")
-    model: Series[str] = pa.Field(title="模型", description="canonical model name")
+    model: Series[str] = pa.Field(title="模型", description="canonical model name" + CODED)
     name_as_written: Series[str] = pa.Field(title="原文名称", description="model name exactly as in the quote")
-    developer: Series[str] = pa.Field(title="开发者", description="developer as written", nullable=True)
+    developer: Series[str] = pa.Field(title="开发者", description="developer as written in the quote (or an alias of its company)", nullable=True)
+    developer_derived_from: Series[str] = pa.Field(title="开发者来源", nullable=True, isin=["context_quote", "reading"], description=(
+        "where developer comes from where the quote does not write it: context_quote (written in the row's "
+        "context_quote) or reading (the curator's reading: a table section's company, the subject of a previous "
+        "sentence; the notes say how); blank where the quote writes it"))
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
-    developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer (the curator's coding, not the text's)", nullable=True, isin=[
+    developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer" + CODED, nullable=True, isin=[
         "internet_platform", "listed_ai_company", "startup", "research_institute", "other_listed_company", "foreign", "other"])
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
     release_date: Series[str] = pa.Field(title="发布时间", description="first release date as written", nullable=True, str_matches=ISO_DATE)
     release_date_precision: Series[str] = pa.Field(title="发布时间精度", description="precision of release_date", nullable=True, isin=PRECISION)
-    params_b: Series[float] = pa.Field(title="参数（十亿）", nullable=True, ge=0, description="parameters in billions, computed from params_text")
-    params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description="parameter count as written")
+    release_date_text: Series[str] = pa.Field(title="发布时间（原文）", nullable=True, description=(
+        SPAN + "release_date (2023 年 3 月 13 日, 2022.5, 三月); anchors release_date and release_date_precision"))
+    release_year_text: Series[str] = pa.Field(title="发布年份（原文）", nullable=True, description=(
+        "exact words that give a year-less release_date_text its year (2021 年 of 2021 年 1 月…；同年12 月), in the "
+        "quote, or in context_quote where release_date_derived_from says context_quote; blank otherwise"))
+    release_date_derived_from: Series[str] = _derived("release_date (or its year)", "发布时间来源")
+    context_quote: Series[str] = _context()
+    params_b: Series[float] = pa.Field(title="参数（十亿）", nullable=True, ge=0, description="parameters in billions, as params_text states them")
+    params_text: Series[str] = pa.Field(title="参数（原文）", nullable=True, description=(
+        SPAN + "the parameter count (1750 亿, 1.2 万亿参数, 70B, 10/38/71/100 in the report's table, in billions): "
+        "anchors params_b (one of the sizes where several are written)"))
     training_data: Series[str] = pa.Field(title="训练数据", description="training data as written", nullable=True)
-    modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …", nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
-    scope: Series[str] = pa.Field(title="范围", description="general (通用) or industry (行业) model, where the text says", nullable=True, isin=["general", "industry"])
-    industry: Series[str] = pa.Field(title="行业", description="industry of an industry model", nullable=True)
-    open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated", nullable=True, isin=["open", "closed"])
-    filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated")
+    modality: Series[str] = pa.Field(title="模态", description="text, image, video, multimodal …" + CODED, nullable=True, isin=["text", "multimodal", "image", "video", "speech", "code", "other"])
+    scope: Series[str] = pa.Field(title="范围", description="general (通用) or industry (行业) model, where the text says" + CODED, nullable=True, isin=["general", "industry"])
+    industry: Series[str] = pa.Field(title="行业", description="industry of an industry model" + CODED, nullable=True)
+    open_source: Series[str] = pa.Field(title="开源", description="open or closed source, where stated" + CODED, nullable=True, isin=["open", "closed"])
+    filing_status: Series[str] = pa.Field(title="备案", nullable=True, isin=["filed"], description="备案 (filing) where stated" + CODED)
 
 
 class ModelCounts(Curated):
@@ -258,20 +273,24 @@ class RobotSupplyChain(Curated):
 class Policies(Curated):
     """Laws, regulations, plans, standards and support measures, Chinese and foreign."""
     policy_id: Series[str] = pa.Field(title="政策编号", description="policy key", unique=True, str_matches=r"^p-\d{3}$")
-    title: Series[str] = pa.Field(title="标题", nullable=True, description="official title as written; blank where the text gives none")
+    title: Series[str] = pa.Field(title="标题", nullable=True, description="official title as written in the quote; blank where the text gives none")
     title_en: Series[str] = pa.Field(title="英文标题", description="English rendering")
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
-    date_filled_from: Series[str] = pa.Field(title="日期来源", 
-        nullable=True, isin=["document_date"],
-        description="document_date where the text omits the year (or month) and the curator took it from the "
-                    "document's date in data/raw/sources.yml; blank where the date is as written or absent")
-    jurisdiction: Series[str] = pa.Field(title="适用地区", description="where it applies (geography codes)", isin=GEOGRAPHIES)
-    level: Series[str] = pa.Field(title="层级", description="national, provincial, municipal …", isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
-    issuers: Series[str] = pa.Field(title="发布机构", description="issuing bodies as written, ' | '-separated", nullable=True)
-    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
+    date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=(
+        SPAN + "the date (2023/1/10, 2023年6月, 6月28日, 四月底); blank where the quote writes none"))
+    date_filled_from: Series[str] = _derived("the date (or its year)", "日期来源")
+    context_quote: Series[str] = _context()
+    jurisdiction: Series[str] = pa.Field(title="适用地区", description="where it applies (geography codes)" + CODED, isin=GEOGRAPHIES)
+    level: Series[str] = pa.Field(title="层级", description="national, provincial, municipal …" + CODED, isin=["national", "provincial", "municipal", "supranational", "foreign_national"])
+    issuers: Series[str] = pa.Field(title="发布机构", description="issuing bodies as written in the quote, ' | '-separated", nullable=True)
+    names_derived_from: Series[str] = pa.Field(title="名称来源", nullable=True, isin=["context_quote", "reading"], description=(
+        "where title and issuers come from where the quote does not write them: context_quote (written in the row's "
+        "context_quote) or reading (the curator's reading of the passage; the notes say how); blank where the quote "
+        "writes them"))
+    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …" + CODED, isin=["law", "regulation", "plan", "standard", "standard_body", "guideline",
                                        "support_measure", "other"])
-    period: Series[str] = pa.Field(title="期间", description="period the measure covers", nullable=True)
+    period: Series[str] = pa.Field(title="期间", description="period the measure covers, as written in the title (2023-2025年); not anchored", nullable=True)
 
 
 class PolicyTargets(Curated):
@@ -279,12 +298,18 @@ class PolicyTargets(Curated):
     target_id: Series[str] = pa.Field(title="编号", description="row key", unique=True)
     policy_id: Series[str] = pa.Field(title="政策编号", description="→ policies")
     target_year: Series[float] = pa.Field(title="目标年份", description="year the target is for", nullable=True, ge=2000, le=2050)
-    metric: Series[str] = pa.Field(title="指标", description="what is measured")
+    target_year_text: Series[str] = pa.Field(title="目标年份（原文）", nullable=True, description=(
+        SPAN + "target_year (2025年 of 到2025年底, 2023年 of 自2023年起)"))
+    metric: Series[str] = pa.Field(title="指标", description="what is measured, in English" + CODED)
     value_low: Series[float] = pa.Field(title="下限", description="lower bound")
     value_high: Series[float] = pa.Field(title="上限", description="upper bound (= value_low for a single number)")
     unit: Series[str] = pa.Field(title="单位", description="unit as written")
     lower_bound: Series[str] = pa.Field(title="下限值", isin=["yes", "no"],
-                                        description="yes where the text gives the figure as a floor (超过)")
+                                        description="yes where the text gives the figure as a floor (超过, 以上, 不低于: the "
+                                                    "qualifier words of data/mappings/anchor_words.yml whose meaning is in "
+                                                    "its block lower_bounds)")
+    value_text: Series[str] = pa.Field(title="数值（原文）", description=(
+        SPAN + "the target (3-5个, 100个, 超过300EFlops): anchors value_low, value_high, unit and lower_bound"))
 
 
 class MarketMetrics(Curated):
@@ -323,7 +348,10 @@ class Rates(Curated):
     total_metric_id: Series[str] = pa.Field(title="总量指标", description="→ market_metrics: the total it is a rate of")
     period_value: Series[float] = pa.Field(title="期间长度", gt=0, description="length of the period the total covers")
     period_unit: Series[str] = pa.Field(title="期间单位", description="unit of period_value", isin=["minute", "hour", "day"])
+    period_text: Series[str] = pa.Field(title="期间（原文）", description=(
+        SPAN + "period_value and period_unit (24小时; unit words in data/mappings/anchor_words.yml, block time_units)"))
     per_unit: Series[str] = pa.Field(title="按每", isin=["minute", "hour", "day"], description="the rate is per one of these")
+    per_text: Series[str] = pa.Field(title="按每（原文）", description=SPAN + "per_unit (1分钟)")
 
 
 class Filings(Curated):
@@ -332,17 +360,24 @@ class Filings(Curated):
     row_id: Series[str] = pa.Field(title="编号", description="row key", unique=True, str_matches=r"^f-\d{3}$")
     as_of_date: Series[str] = pa.Field(title="日期", description="date the count refers to (截至…, or the end of the period)", str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of as_of_date", isin=PRECISION)
+    date_text: Series[str] = pa.Field(title="日期（原文）", description=(
+        SPAN + "as_of_date (2024年12月31日; 11月1日 takes the document's year); for a period's new count, the "
+        "截至 date of the same announcement that closes the period, in context_quote"))
+    date_derived_from: Series[str] = _derived("as_of_date (or its year)", "日期来源")
+    context_quote: Series[str] = _context()
     period_start: Series[str] = pa.Field(title="起始期", nullable=True, str_matches=ISO_DATE,
-                                         description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts")
+                                         description="first day of the period a new (non-cumulative) count covers; blank for cumulative counts "
+                                                     "(the curator's reading of 4月至6月, 本阶段, 2025年全年: not anchored)")
     count: Series[int] = pa.Field(title="数量", ge=0, description="number as written")
+    count_text: Series[str] = pa.Field(title="数量（原文）", description=SPAN + "count (302)")
     unit: Series[str] = pa.Field(title="单位", isin=["services", "apps"],
-                                 description="services (生成式人工智能服务) or apps and features (生成式人工智能应用或功能)")
+                                 description="services (生成式人工智能服务) or apps and features (生成式人工智能应用或功能)" + CODED)
     kind: Series[str] = pa.Field(title="类别", isin=["filed", "registered"],
-                                 description="filed (备案, with the national 网信办) or registered (登记, with local 网信办 offices)")
+                                 description="filed (备案, with the national 网信办) or registered (登记, with local 网信办 offices)" + CODED)
     geography: Series[str] = pa.Field(title="地域", isin=GEOGRAPHIES,
-                                      description="area the count covers: CN for the national total, a province where stated (codes in data/mappings/labels.yml)")
+                                      description="area the count covers: CN for the national total, a province where stated (codes in data/mappings/labels.yml)" + CODED)
     cumulative: Series[str] = pa.Field(title="累计", isin=["yes", "no"],
-                                       description="yes for a running total (累计, 截至…共), no for the period's new count (新增)")
+                                       description="yes for a running total (累计, 截至…共), no for the period's new count (新增)" + CODED)
 
 
 CURATED = {
@@ -375,6 +410,7 @@ class Anchor(NamedTuple):
     optional: bool = False  # a blank span checks nothing (it only completes another span)
     split: tuple[str, str] | None = None  # (span column, field): where that span is filled, it states the field
     when: str | None = None  # a column the anchor needs: where it is blank, the anchored columns are blank too
+    year: str | None = None  # span column with the quote's words that give a year-less date its year (2021 年 of 同年12 月)
 
 
 # Every value read from a quote, with the words it was read from (src/cnai/facts/provenance.py checks them).
@@ -415,6 +451,27 @@ ANCHORS: dict[str, list[Anchor]] = {
                when="spec_value"),
         Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_derived_from"),
     ],
+    "policy_targets": [
+        Anchor("value_text", "range", {"low": "value_low", "high": "value_high", "unit": "unit",
+                                       "lower_bound": "lower_bound"}),
+        Anchor("target_year_text", "year", {"number": "target_year"}),
+    ],
+    "rates": [
+        Anchor("period_text", "duration", {"number": "period_value", "unit": "period_unit"}),
+        Anchor("per_text", "duration", {"unit": "per_unit"}),
+    ],
+    "models": [
+        Anchor("release_date_text", "date", {"date": "release_date", "precision": "release_date_precision"},
+               "release_date_derived_from", year="release_year_text"),
+        Anchor("params_text", "params", {"billions": "params_b"}),
+    ],
+    "policies": [
+        Anchor("date_text", "date", {"date": "date", "precision": "date_precision"}, "date_filled_from"),
+    ],
+    "filings": [
+        Anchor("count_text", "number", {"number": "count"}),
+        Anchor("date_text", "date", {"date": "as_of_date", "precision": "date_precision"}, "date_derived_from"),
+    ],
 }
 # name columns: the name, or an alias of its company (companies.aliases), occurs in the quote (or, where the row
 # has a column <name column>_derived_from, as that says: in the context_quote, or the curator's reading)
@@ -425,16 +482,22 @@ NAMES: dict[str, list[str]] = {
     "robot_supply_chain": ["company", "component"],
     "industry_chain": ["company"],
     "companies": ["name"],
+    "models": ["name_as_written", "developer"],
+    "policies": ["title", "issuers"],
+}
+
+# name columns whose words may stand outside the quote, and the column that says where (context_quote: the row's
+# context_quote writes them; reading: the curator's reading, declared; blank: the quote writes them). A name column X
+# not listed here is governed by a column X_derived_from where the table has one.
+NAMES_DERIVED: dict[str, dict[str, str]] = {
+    "policies": {"title": "names_derived_from", "issuers": "names_derived_from"},
 }
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {
-    "policy_targets": ["value_low", "value_high", "target_year"],
-    "rates": ["period_value"],
-    "filings": ["count"],
 }
 # string columns that must appear verbatim in the quote
-QUOTED_TEXT = {"models": ["params_text"], "chips": ["misprint", "value_as_written"], "robots": ["speed_text", "drive"]}
+QUOTED_TEXT: dict[str, list[str]] = {"chips": ["misprint", "value_as_written"], "robots": ["speed_text", "drive"]}
 # (table, column) → (table, key column)
 FOREIGN_KEYS = {
     ("models", "company_id"): ("companies", "company_id"),

@@ -134,18 +134,23 @@ _DATES = [  # pattern → precision; groups year, month, day (year may be absent
     (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})日?", "day"),
     (r"(\d{4}|\d{2})年(\d{1,2})月(\d{1,2})[日号]", "day"),
     (r"(\d{4})[./-](\d{1,2})", "month"),
-    (r"(\d{4}|\d{2})年(\d{1,2})月(?:份|底|末)?", "month"),
+    (r"(\d{4}|\d{2})年(\d{1,2})月(?:份|底|末|初|中)?", "month"),
     (r"(\d{4}|\d{2})年(底|末)", "month"),  # 21年底: December 2021
     (r"(\d{4})年?(?:全年|年度)?", "year"),
     (r"(\d{2})年(?:全年|年度)?", "year"),
     (r"()(\d{1,2})月(\d{1,2})[日号]", "day"),
-    (r"()(\d{1,2})月(?:份|底|末)?", "month"),
+    (r"()(\d{1,2})月(?:份|底|末|初|中)?", "month"),
 ]
+
+
+def _arabic_months(text: str) -> str:
+    """Months written in Chinese numerals as digits: 五月初 → 5月初, 十二月 → 12月."""
+    return re.sub(r"(?<![\d年])([一二三四五六七八九十]{1,3})月", lambda m: f"{number(m[1]):.0f}月", text)
 
 
 def date_parts(text: str) -> tuple[int | None, int | None, int | None, str]:
     """(year, month, day, precision) a date span writes; year None where the span omits it (3月20日)."""
-    text = key(text)
+    text = _arabic_months(key(text))
     for pattern, precision in _DATES:
         match = re.fullmatch(pattern, text)
         if match:
@@ -260,6 +265,61 @@ def read_dof(text: str) -> dict:
     raise SpanError(f"{text!r} states no degrees of freedom (42 个自由度) nor joints (28 个关节)")
 
 
+def params_in_billions(text: str | None) -> list[float]:
+    """Parameter counts in billions from their written form: 1750亿 → 175, 1.2万亿 → 1200, 70B → 70,
+    两千亿 → 200, 百亿 → 10; the report's table gives plain numbers already in billions, sizes separated by '/'."""
+    if text is None or text != text:  # blank or NaN
+        return []
+    t = key(text)
+    if re.fullmatch(r"[\d,.]+(/[\d,.]+)*", t):
+        return [float(x.replace(",", "")) for x in t.split("/")]
+    match = re.search(r"(\d[\d,.]*)B", t)
+    if match:
+        return [float(match.group(1).replace(",", ""))]
+    match = re.search(rf"({ARABIC}|{CHINESE})?(万亿|亿)", t)
+    if match:
+        value = number(match.group(1) or "一")
+        return [value * (1000.0 if match.group(2) == "万亿" else 0.1)]
+    return []
+
+
+def read_params(text: str) -> dict:
+    """A parameter count: 1750 亿 → 175 (billions); 10/38/71/100 → one of 10, 38, 71, 100 (a row per size);
+    GPT-3 的 500 倍 → none (the words state no count)."""
+    sizes = params_in_billions(text)
+    return {"billions": None if not sizes else sizes[0] if len(sizes) == 1 else tuple(sizes)}
+
+
+def read_range(text: str) -> dict:
+    """A target: 3-5个 → 3, 5, 个; 超过300EFlops → 300, 300, EFlops, lower bound; 1000家以上 → 1000, 1000, 家,
+    lower bound. Qualifier words before or after the number are in data/mappings/anchor_words.yml."""
+    text = key(text)
+    qualifiers = words("qualifiers")
+    ordered = sorted(qualifiers, key=len, reverse=True)
+    before = next((q for q in ordered if text.startswith(q) and re.match(NUMBER, text[len(q):])), "")
+    text = text[len(before):]
+    after = next((q for q in ordered if text.endswith(q) and len(text) > len(q)), "")
+    text = text[:len(text) - len(after)]
+    match = re.fullmatch(rf"({NUMBER})(?:{_RANGE}({NUMBER}))?(万亿|亿|万)?(.*)", text)
+    if not match:
+        raise SpanError(f"{text!r} does not start with a number or a range")
+    qualifier = qualifiers[before or after] if before or after else None
+    low = number(match[1])
+    return {"low": low, "high": number(match[2]) if match[2] else low, "unit": ((match[3] or "") + match[4]) or None,
+            "qualifier": qualifier, "lower_bound": "yes" if qualifier in words("lower_bounds") else "no"}
+
+
+def read_duration(text: str) -> dict:
+    """A length of time: 24小时 → 24, hour; 1分钟 → 1, minute (unit words in data/mappings/anchor_words.yml)."""
+    measure = read_measure(text)
+    units = words("time_units")
+    if measure["unit"] not in units:
+        raise SpanError(f"{text!r}: unit {measure['unit']!r} is not in {mappings.path_of('anchor_words')} "
+                        "(block time_units)")
+    return {"number": measure["number"], "unit": units[measure["unit"]]}
+
+
 READERS = {"number": read_number, "measure": read_measure, "unit": read_unit, "qualifier": read_qualifier, "amount": read_amount,
            "date": read_date, "year": read_year, "period": read_period, "year_of": read_year_of,
-           "metres": read_metres, "kilograms": read_kilograms, "dof": read_dof}
+           "metres": read_metres, "kilograms": read_kilograms, "dof": read_dof, "params": read_params, "range": read_range,
+           "duration": read_duration}
