@@ -33,15 +33,19 @@ BEGIN, END = "<!-- benchmarks/mutations.py: begin -->", "<!-- benchmarks/mutatio
 
 # the cells each kind changes: table → columns
 NUMBERS = {"model_counts": ["value"], "funding_deals": ["amount_value", "report_no"], "market_metrics": ["value"],
-           "chips": ["spec_value"], "chip_investments": ["value"], "robots": ["height_m", "weight_kg", "dof"]}
+           "chips": ["spec_value"], "chip_investments": ["value"], "robots": ["height_m", "weight_kg", "dof"],
+           "models": ["params_b"], "policy_targets": ["value_low", "value_high"], "rates": ["period_value"],
+           "filings": ["count"]}
 DATES = {"model_counts": ["as_of_date"], "funding_deals": ["date"], "market_metrics": ["period_start", "period_end"],
-         "chips": ["date"], "robots": ["year"]}
+         "chips": ["date"], "robots": ["year"], "models": ["release_date"], "policies": ["date"],
+         "policy_targets": ["target_year"], "filings": ["as_of_date"]}
 UNITS = {"funding_deals": ["amount_unit"], "market_metrics": ["unit"], "chips": ["spec_unit"],
-         "chip_investments": ["unit"]}
+         "chip_investments": ["unit"], "policy_targets": ["unit"], "rates": ["period_unit"]}
 QUALIFIERS = {"model_counts": ["qualifier"], "funding_deals": ["amount_status"], "chips": ["spec_qualifier"],
-              "chip_investments": ["qualifier"]}
+              "chip_investments": ["qualifier"], "policy_targets": ["lower_bound"]}
 NAMES = {"funding_deals": ["company"], "chips": ["chip", "vendor"], "robots": ["product", "maker"],
-         "robot_supply_chain": ["company", "component"], "industry_chain": ["company"], "companies": ["name"]}
+         "robot_supply_chain": ["company", "component"], "industry_chain": ["company"], "companies": ["name"],
+         "models": ["name_as_written", "developer"], "policies": ["title", "issuers"]}
 KINDS = {"number": NUMBERS, "year": DATES, "unit": UNITS, "qualifier": QUALIFIERS, "name": NAMES}
 TABLES = sorted({t for cells in KINDS.values() for t in cells})
 
