@@ -120,3 +120,34 @@ def to_simplified(text: str, rules: ScriptRules | None = None) -> str:
         start = match.end()
     out.append(by_character(text[start:]))
     return "".join(out)
+
+
+# The CJK characters of the Basic Multilingual Plane: unified ideographs, extension A, compatibility ideographs.
+CJK_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@lru_cache(maxsize=1)
+def character_map() -> dict[str, str]:
+    """Every CJK character t2s changes when it stands alone -> its Simplified form. This is the conversion a
+    browser can do without OpenCC (cnai.site.search sends it to the site's pages for the queries readers type)."""
+    characters = (chr(point) for first, last in CJK_BLOCKS for point in range(first, last + 1))
+    return {c: s for c in characters if (s := by_character(c)) != c}
+
+
+def each_character(text: str) -> str:
+    """Simplified one character at a time through character_map: no phrases (乾隆 becomes 干隆), no protected names
+    (昇腾 becomes 升腾). What the site's pages do to a query, so the search index holds this form too."""
+    table = character_map()
+    return "".join(table.get(c, c) for c in text)
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Traditional script (OpenCC s2t, characters and OpenCC's phrase table): 网信办 → 網信辦."""
+    return _s2t().convert(text)

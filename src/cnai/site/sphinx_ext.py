@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 from .. import paths
 from .charts import SITE_DATA
+from .search import MAP_SCRIPT, SearchChineseBothScripts, write_map_script
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"  # overrides of theme components, found before the theme's own
@@ -250,7 +251,17 @@ def _subset_icon_fonts(app, exception) -> None:
         subset.save_font(loaded, str(target / font.name), options)
 
 
+def _write_query_map(app, exception) -> None:
+    """_static/cnai-t2s.js, the map that turns a reader's query into Simplified (cnai.site.search), from the written
+    search index and the tables' CSV files."""
+    if exception or app.builder.name != "html" or not (Path(app.outdir) / "searchindex.js").exists():
+        return
+    write_map_script(Path(app.outdir), SITE_DATA)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if pagename == "search":  # the search index's Stemmer converts the query with it (cnai.site.search)
+        app.add_js_file(MAP_SCRIPT)
     body = context.get("body", "")
     if "cnai-vega" in body:  # cnai-charts.js loads vega-bundle.js itself, when a reader reaches for a chart
         app.add_js_file("cnai-charts.js", loading_method="defer")
@@ -266,9 +277,11 @@ def setup(app):
     app.connect("html-page-context", _drop_unused_assets, priority=900)  # after the extensions have added theirs
     app.connect("html-page-context", _defer_head_scripts, priority=900)
     app.connect("build-finished", _write_sitemap)
+    app.connect("build-finished", _write_query_map)
     app.connect("build-finished", _keep_used_icons)
     app.connect("build-finished", _subset_icon_fonts)  # after _keep_used_icons: the glyphs its rules still use
     app.add_css_file("cnai.css")
+    app.add_search_language(SearchChineseBothScripts)  # language zh_CN: Sphinx falls back to the "zh" entry
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -9,7 +9,11 @@ export function loadWhenNear(flag, readyEvent) {
     css.rel = "stylesheet";
     css.href = new URL("./dt_bundle.css", import.meta.url).href;
     document.head.append(css);
-    window[flag] = import("./dt_bundle.js");
+    const simplified = import("./cnai-t2s.js").catch(() => null); // written with the site (cnai.site.search)
+    window[flag] = Promise.all([import("./dt_bundle.js"), simplified]).then(([bundle]) => {
+      searchInBothScripts(bundle.default);
+      return bundle;
+    });
     window[flag].then(() => window.dispatchEvent(new Event(readyEvent)));
   };
   const observer = new IntersectionObserver((entries) => {
@@ -19,6 +23,21 @@ export function loadWhenNear(flag, readyEvent) {
     }
   }, { rootMargin: "800px 0px" });
   document.querySelectorAll(".cnai-table").forEach((box) => observer.observe(box));
+}
+
+// A reader who types 攜程 finds the rows written 携程, and the reverse: DataTables passes both the search text and
+// every cell through one normaliser (DataTable.util.diacritics); this one is DataTables' own (accents removed; with
+// `both`, the text as written kept too) followed by cnaiSimplified, Traditional to Simplified by character.
+function searchInBothScripts(DataTable) {
+  const simplified = window.cnaiSimplified;
+  if (!simplified || !DataTable || !DataTable.util) return;
+  DataTable.util.diacritics((text, both) => {
+    if (typeof text !== "string") return text;
+    const decomposed = text.normalize("NFD");
+    const plain = decomposed.length === text.length ? decomposed
+      : (both === true ? text + " " : "") + decomposed.replace(/[\u0300-\u036f]/g, "");
+    return simplified(plain);
+  });
 }
 
 // DataTables labels every pager <nav> "pagination"; on a page with two tables the landmarks are ambiguous
