@@ -58,6 +58,20 @@ def mappings_copy(tmp_path, monkeypatch):
     return drop_lines
 
 
+@pytest.fixture
+def snapshot_copy(tmp_path):
+    """A writable copy of one small outside snapshot (Epoch's ML hardware), its record and the licence list, in a
+    folder laid out like data/raw/external."""
+    folder = tmp_path / "external"
+    folder.mkdir()
+    shutil.copytree(paths.EXTERNAL / "epoch_hardware", folder / "epoch_hardware")
+    for name in ("epoch_hardware.meta.yml", "licences.yml"):
+        shutil.copy(paths.EXTERNAL / name, folder / name)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return folder
+
+
 def tracked_files() -> list[str]:
     if (ROOT / ".git").exists():
         out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, check=True,

@@ -186,17 +186,10 @@ def test_a_name_given_to_two_entries_fails(small_registry):
 # ---- damaged snapshots ----
 
 @pytest.fixture
-def hardware_copy(tmp_path, monkeypatch):
-    """A writable copy of the epoch_hardware snapshot that the tidy step reads instead of data/raw/external."""
-    folder = tmp_path / "external"
-    folder.mkdir()
-    shutil.copytree(paths.EXTERNAL / "epoch_hardware", folder / "epoch_hardware")
-    for name in ("epoch_hardware.meta.yml", "licences.yml"):
-        shutil.copy(paths.EXTERNAL / name, folder / name)
-    for path in folder.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    monkeypatch.setattr(paths, "EXTERNAL", folder)
-    return folder
+def hardware_copy(snapshot_copy, monkeypatch):
+    """The copy of the epoch_hardware snapshot (conftest.snapshot_copy), read by the tidy step instead of data/raw."""
+    monkeypatch.setattr(paths, "EXTERNAL", snapshot_copy)
+    return snapshot_copy
 
 
 def _damage(folder, old: bytes, new: bytes, update_record: bool) -> None:

@@ -1,6 +1,5 @@
 """Outside sources are checksummed snapshots with their licence; every kind of damage is an error naming the file."""
 import hashlib
-import shutil
 
 import pytest
 import yaml
@@ -10,16 +9,8 @@ from cnai.errors import CorpusError
 
 
 @pytest.fixture
-def external(tmp_path):
-    """A writable copy of one small snapshot (Epoch's ML hardware) with its record and the licence list."""
-    folder = tmp_path / "external"
-    folder.mkdir()
-    shutil.copytree(paths.EXTERNAL / "epoch_hardware", folder / "epoch_hardware")
-    for name in ("epoch_hardware.meta.yml", "licences.yml"):
-        shutil.copy(paths.EXTERNAL / name, folder / name)
-    for path in folder.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    return folder
+def external(snapshot_copy):
+    return snapshot_copy
 
 
 def test_every_snapshot_matches_its_record_and_has_a_known_licence():
