@@ -8,11 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_book, run_build, toc_files
+from conftest import ROOT, run_build, toc_files
 
 
 def page(book: Path, name: str) -> str:
     return (book / "_build" / "html" / name).read_text(encoding="utf-8")
+
+
+def warm_copy(built: Path, tmp_path: Path) -> Path:
+    """A copy of the built book with its _build folder: the next build redoes only what changed."""
+    book = tmp_path / "book"
+    shutil.copytree(built, book, symlinks=True)
+    return book
 
 
 def specs(html: str) -> dict[str, dict]:
@@ -105,8 +112,8 @@ def test_rebuild_from_the_same_inputs_gives_identical_specs_and_images(built):
 
 
 @pytest.mark.build
-def test_a_failing_cell_fails_the_build(tmp_path):
-    book = copy_book(tmp_path)
+def test_a_failing_cell_fails_the_build(built, tmp_path):
+    book = warm_copy(built, tmp_path)  # only the changed notebook runs again
     chapter = book / "chapters" / "corpus.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
     result = run_build(book)
@@ -115,8 +122,8 @@ def test_a_failing_cell_fails_the_build(tmp_path):
 
 
 @pytest.mark.build
-def test_a_sphinx_warning_fails_the_build(tmp_path):
-    book = copy_book(tmp_path)
+def test_a_sphinx_warning_fails_the_build(built, tmp_path):
+    book = warm_copy(built, tmp_path)
     index = book / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n见 {ref}`no-such-label`。\n", encoding="utf-8")
     result = run_build(book)
@@ -128,8 +135,7 @@ def test_a_sphinx_warning_fails_the_build(tmp_path):
 def test_a_changed_view_module_or_mapping_file_reaches_the_built_page(built, tmp_path):
     """A warm rebuild after editing a module under views/ and a file under data/mappings renders both edits: the
     cache key once hashed only the package's top-level modules, so a change under views/ never reached the book."""
-    book = tmp_path / "book"
-    shutil.copytree(built, book, symlinks=True)  # with its _build: the next build is a warm rebuild
+    book = warm_copy(built, tmp_path)
     view = book / "src" / "cnai" / "views" / "race.py"
     view.write_text(view.read_text(encoding="utf-8") + (
         "\n\n_headline_numbers = headline_numbers\n\n\n"
