@@ -25,11 +25,11 @@ from conftest import copy_book  # noqa: E402  (the same clean copy the tests bui
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- benchmarks/suite.py: begin -->", "<!-- benchmarks/suite.py: end -->"
-SUITES = {"fast (`-m \"not build\"`)": ["-m", "not build"], "full (README's command)": []}
+SUITES = {"fast (`-m \"not build\"`)": ["-m", "not build"], "full (README's command)": ["--durations=12"]}
 
 
-def run_suite(args: list[str]) -> tuple[float, str]:
-    """Seconds of wall time and pytest's closing line, in a fresh clean copy."""
+def run_suite(args: list[str]) -> tuple[float, str, list[str]]:
+    """Seconds of wall time, pytest's closing line and its slowest-durations lines, in a fresh clean copy."""
     with tempfile.TemporaryDirectory() as tmp:
         book = copy_book(Path(tmp))
         env = dict(os.environ, PYTHONPATH=str(book / "src"))
@@ -37,20 +37,23 @@ def run_suite(args: list[str]) -> tuple[float, str]:
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=book,
                                 env=env, capture_output=True, text=True)
         seconds = time.perf_counter() - start
-    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:]
+    lines = result.stdout.strip().splitlines()
+    summary = lines[-1] if lines else result.stderr[-300:]
     if result.returncode != 0:
         raise SystemExit(f"suite {args} failed:\n{result.stdout[-3000:]}")
-    return seconds, re.sub(r"\s+in [\d.]+s.*$", "", summary).strip("= ")
+    slowest = [l.strip() for l in lines if re.match(r"^\d+\.\d+s (call|setup|teardown)", l.strip())]
+    return seconds, re.sub(r"\s+in [\d.]+s.*$", "", summary).strip("= "), slowest
 
 
-def section(rows: list[tuple[str, float, str]]) -> str:
+def section(rows: list[tuple[str, float, str]], slowest: list[str]) -> str:
     lines = [BEGIN, "## Test suite", "",
              f"Written by `python benchmarks/suite.py --write` on {date.today():%Y-%m-%d}: one run of each suite in a "
              f"clean copy of the repository. Machine: {os.cpu_count()} cores, Python {platform.python_version()}.", "",
              "| suite | wall time (s) | result |", "| --- | --- | --- |"]
     lines += [f"| {name} | {seconds:.0f} | {summary} |" for name, seconds, summary in rows]
     lines += ["", "Target: the fast suite in about a minute; the full suite well under 10 minutes (CI's limit is 90).",
-              END]
+              "", "Slowest steps of the full suite (pytest `--durations`; `setup` of the first test that uses the built "
+              "book is the cold build):", "", "```", *slowest, "```", END]
     return "\n".join(lines)
 
 
@@ -69,12 +72,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     args = parser.parse_args()
-    rows = []
+    rows, slowest = [], []
     for name, extra in SUITES.items():
-        seconds, summary = run_suite(extra)
+        seconds, summary, slow = run_suite(extra)
         print(f"{name}: {seconds:.1f} s, {summary}", flush=True)
         rows.append((name, seconds, summary))
-    text = section(rows)
+        slowest += slow
+    text = section(rows, slowest)
     print(text)
     if args.write:
         write_section(text)

@@ -65,24 +65,36 @@ class Sources:
         return self.raw_dir / "sources.yml"
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if folder.is_dir() else []
+def _stamps(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
+    """(path, modification time, size) of every file under `folder` (ending in `suffix`), in path order; one stat
+    per file, since every `load` asks."""
+    found = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in names:
+            if name.endswith(suffix):
+                stat = os.stat(os.path.join(top, name))
+                found.append((os.path.join(top, name), stat.st_mtime_ns, stat.st_size))
+    return sorted(found)
+
+
+def _input_stamps(sources: Sources) -> list[tuple[str, int, int]]:
+    folders = (sources.raw_dir, sources.dict_dir, sources.curated_dir, sources.mappings_dir, paths.REGISTRY,
+               paths.READINGS)
+    return [stamp for folder in folders for stamp in _stamps(folder)] + _stamps(paths.PACKAGE_DIR, ".py")
 
 
 def input_files(sources: Sources = Sources()) -> list[Path]:
     """Every file whose content shapes a table `load` returns: the raw corpus, its manifest and the outside
-    snapshots, the dictionaries, the curated tables, the mappings, the entity registry, and every module of the
-    package (subpackages included)."""
-    files = [*_files(sources.raw_dir), *_files(sources.dict_dir), *_files(sources.curated_dir),
-             *_files(sources.mappings_dir), *_files(paths.REGISTRY), *_files(paths.READINGS)]
-    return files + sorted(paths.PACKAGE_DIR.rglob("*.py"))
+    snapshots, the dictionaries, the curated tables, the mappings, the entity registry, the readings of irregular
+    outside rows, and every module of the package (subpackages included)."""
+    return [Path(name) for name, _, _ in _input_stamps(sources)]
 
 
 def cache_key(sources: Sources = Sources()) -> str:
     """A hash of every input's content (and the library versions); recomputed only when a file's size or
     modification time changes, so that a load does not read every input again."""
-    files = input_files(sources)
-    return _content_key(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    return _content_key(tuple(_input_stamps(sources)))
 
 
 @lru_cache(maxsize=8)
@@ -99,9 +111,9 @@ def _content_key(stamps: tuple[tuple[str, int, int], ...]) -> str:
 def document_key(sources: Sources = Sources()) -> str:
     """What shapes one document's cleaning and tagging besides its own text and manifest entry: the corpus and
     text modules, the dictionaries and the library versions."""
-    files = [*_files(sources.dict_dir), *sorted((paths.PACKAGE_DIR / "corpus").rglob("*.py")),
-             *sorted((paths.PACKAGE_DIR / "text").rglob("*.py"))]
-    return _content_key(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    stamps = [*_stamps(sources.dict_dir), *_stamps(paths.PACKAGE_DIR / "corpus", ".py"),
+              *_stamps(paths.PACKAGE_DIR / "text", ".py")]
+    return _content_key(tuple(stamps))
 
 
 class DocumentCache:
@@ -179,7 +191,12 @@ def refresh(sources: Sources = Sources(), force: bool = False) -> str:
 
 
 def _pipeline_table(name: str, sources: Sources) -> pd.DataFrame:
-    refresh(sources)
+    return _validated_table(name, sources, refresh(sources)).copy()
+
+
+@lru_cache(maxsize=32)
+def _validated_table(name: str, sources: Sources, key: str) -> pd.DataFrame:
+    """A cached pipeline table, validated once per process and cache key (chapters load the same tables often)."""
     frame = pickle.loads((sources.cache_dir / f"{name}.pkl").read_bytes())
     return validate(name, PIPELINE_SCHEMAS[name], frame)
 
