@@ -36,6 +36,9 @@ def corpus_copy(tmp_path) -> Sources:
     for path in raw.iterdir():
         path.chmod(0o644)
     shutil.copytree(paths.DICT_DIR, tmp_path / "dict")
+    pieces = paths.PROCESSED / "docs"
+    if pieces.is_dir():  # the per-document cache: a test's new or changed document is the only one processed anew
+        shutil.copytree(pieces, tmp_path / "processed" / "docs")
     return Sources(raw_dir=raw, dict_dir=tmp_path / "dict", cache_dir=tmp_path / "processed")
 
 

@@ -111,8 +111,9 @@ def _content_key(stamps: tuple[tuple[str, int, int], ...]) -> str:
 def document_key(sources: Sources = Sources()) -> str:
     """What shapes one document's cleaning and tagging besides its own text and manifest entry: the corpus and
     text modules, the dictionaries and the library versions."""
-    stamps = [*_stamps(sources.dict_dir), *_stamps(paths.PACKAGE_DIR / "corpus", ".py"),
-              *_stamps(paths.PACKAGE_DIR / "text", ".py")]
+    after_tagging = {paths.STOP_WORDS.name, paths.TOPICS.name}  # applied to the tagged words, not to each document
+    stamps = [*(st for st in _stamps(sources.dict_dir) if Path(st[0]).name not in after_tagging),
+              *_stamps(paths.PACKAGE_DIR / "corpus", ".py"), *_stamps(paths.PACKAGE_DIR / "text", ".py")]
     return _content_key(tuple(stamps))
 
 
