@@ -61,18 +61,23 @@ def mappings_copy(tmp_path, monkeypatch):
     return drop_lines
 
 
-@pytest.fixture
-def snapshot_copy(tmp_path):
-    """A writable copy of one small outside snapshot (Epoch's ML hardware), its record and the licence list, in a
-    folder laid out like data/raw/external."""
-    folder = tmp_path / "external"
-    folder.mkdir()
-    shutil.copytree(paths.EXTERNAL / "epoch_hardware", folder / "epoch_hardware")
-    for name in ("epoch_hardware.meta.yml", "licences.yml"):
-        shutil.copy(paths.EXTERNAL / name, folder / name)
+def copy_snapshot(name: str, dest: Path) -> Path:
+    """A writable copy of one outside snapshot, its record and the licence list, in a folder laid out like
+    data/raw/external."""
+    folder = dest / "external"
+    folder.mkdir(exist_ok=True)
+    shutil.copytree(paths.EXTERNAL / name, folder / name)
+    for file in (f"{name}.meta.yml", "licences.yml"):
+        shutil.copy(paths.EXTERNAL / file, folder / file)
     for path in folder.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
     return folder
+
+
+@pytest.fixture
+def snapshot_copy(tmp_path):
+    """A writable copy of one small snapshot (Epoch's ML hardware)."""
+    return copy_snapshot("epoch_hardware", tmp_path)
 
 
 def tracked_files() -> list[str]:

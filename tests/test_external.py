@@ -1,11 +1,11 @@
 """Outside evidence: the tidy tables read their snapshots faithfully, the registry joins names or fails naming what to
 add, and the derived tables hold the values read off the raw files by hand."""
 import hashlib
-import shutil
 
 import pandas as pd
 import pytest
 import yaml
+from conftest import copy_snapshot
 
 from cnai import data, paths, registry
 from cnai.errors import CorpusError, InputError, MappingError
@@ -291,13 +291,7 @@ def test_model_list_counts_run_up_to_the_number_of_models():
 @pytest.fixture
 def llm_list_copy(tmp_path, monkeypatch):
     """A writable copy of the awesome_llms_in_china snapshot that the tidy step reads instead of data/raw/external."""
-    folder = tmp_path / "external"
-    folder.mkdir()
-    shutil.copytree(paths.EXTERNAL / "awesome_llms_in_china", folder / "awesome_llms_in_china")
-    for name in ("awesome_llms_in_china.meta.yml", "licences.yml"):
-        shutil.copy(paths.EXTERNAL / name, folder / name)
-    for path in folder.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
+    folder = copy_snapshot("awesome_llms_in_china", tmp_path)
     monkeypatch.setattr(paths, "EXTERNAL", folder)
     return folder
 
