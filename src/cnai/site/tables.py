@@ -80,7 +80,7 @@ class PlainTable:
                 .hide(axis="index")
                 .format(_cell, na_rep="")
                 .set_caption(self.caption)
-                .set_table_attributes('class="cnai-plain"')
+                .set_table_attributes('class="dataframe cnai-plain"')  # the theme pads .dataframe tables
                 .to_html())
 
 
