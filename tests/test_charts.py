@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from fontTools.ttLib import TTFont
 
+from cnai.errors import MappingError
 from cnai.site import charts
 from cnai.views import corpus as summaries
 
@@ -169,3 +170,20 @@ def test_plain_table_has_caption_chinese_headers_and_no_nan():
     cells = re.findall(r'<td class="data[^"]*" >([^<]*)</td>', html)
     assert cells == ["a", "甲", "6.3", "2.3", "b", "乙", "", "1200"]  # 2.3, not 2.300000; blank, not NaN
     assert html == tables.plain(frame, caption="示例表", columns={"section": "章节", "share": "比例"})._repr_html_()
+
+
+def test_outside_charts_credit_each_snapshot_with_its_licence():
+    # frontier_gap derives from arena_ratings, read from the arena_leaderboard snapshot (licence unlicensed-cite,
+    # data/raw/external/arena_leaderboard.meta.yml); api_prices adds models_dev (MIT)
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q")
+    figure = charts.show(chart, name="test-outside", source="本项目计算", description="d",
+                         outside=("frontier_gap", "api_prices"))
+    assert figure.source == ("本项目计算；LMArena 文本排行榜（无许可文件，注明出处引用）；"
+                             "models.dev 模型卡（MIT 许可）")
+
+
+def test_colour_is_fixed_per_concept_and_names_the_file_for_a_missing_value():
+    encoding = charts.colour("origin:N", "country", values=["国外", "中国"]).to_dict()
+    assert encoding["scale"] == {"domain": ["中国", "国外"], "range": ["#D55E00", "#0072B2"]}
+    with pytest.raises(MappingError, match="colours.yml block 'country'"):
+        charts.colour("origin:N", "country", values=["火星"])

@@ -39,6 +39,7 @@ class Snapshot(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
+    credit: str = Field(description="the source's short Chinese name, used in every chart's source note")
     description: str
     is_not: str = Field(description="what the source is not: its limits, said where its data is used")
     origin: Origin
@@ -63,6 +64,12 @@ class Snapshot(BaseModel):
 def licences(directory: Path | None = None) -> dict[str, dict]:
     path = (directory or paths.EXTERNAL) / "licences.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def credit_line(source: str) -> str:
+    """'Epoch AI 模型数据库（CC BY 4.0）': how a chart's source note names a snapshot and its licence."""
+    record = snapshot(source)
+    return f"{record.credit}（{licences()[record.licence]['short']}）"
 
 
 def read_record(path: Path) -> Snapshot:

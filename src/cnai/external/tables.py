@@ -60,3 +60,11 @@ def snapshots_of(name: str) -> tuple[str, ...]:
     if name in SNAPSHOTS:
         return SNAPSHOTS[name]
     return tuple(dict.fromkeys(s for table in DERIVED[name][1] for s in snapshots_of(table)))
+
+
+def source_note(*names: str) -> str:
+    """The snapshots the given outside tables come from, each with its licence, for a chart's source note."""
+    from ..snapshots import credit_line
+
+    sources = dict.fromkeys(s for name in names for s in snapshots_of(name))
+    return "；".join(credit_line(source) for source in sources)

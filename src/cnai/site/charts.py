@@ -22,6 +22,8 @@ import pandas as pd
 from PIL import Image
 
 from .. import paths
+from ..external.tables import source_note
+from ..facts.mappings import lookup, section
 from ..views.columns import column_titles
 
 # Category colours: the five Okabe-Ito colours with at least 3:1 contrast on white (WCAG 1.4.11), then three
@@ -196,11 +198,28 @@ class Figure:
         return {"text/html": self.html(), VEGALITE_MIME: self.spec, "text/plain": f"<chart {self.name}>"}
 
 
-def show(chart: alt.TopLevelMixin, *, name: str, source: str, description: str) -> Figure:
-    """Render `chart` offline with a source note, a text description and a CSV of exactly its data."""
+def show(chart: alt.TopLevelMixin, *, name: str, source: str, description: str,
+         outside: tuple[str, ...] = ()) -> Figure:
+    """Render `chart` offline with a source note, a text description and a CSV of exactly its data. `outside`
+    names the outside tables the chart draws on (cnai.load names): the note then credits each of their
+    snapshots with its licence, as the licences ask."""
     if not name.replace("-", "").replace("_", "").isalnum():
         raise ValueError(f"chart name {name!r} must be letters, digits, - and _ (it names the CSV file)")
+    if outside:
+        source = f"{source}；{source_note(*outside)}"
     return Figure(chart, name, source, description)
+
+
+def colour(field: str, concept: str, *, title: str | None = None, values=None, **kwargs) -> alt.Color:
+    """A colour encoding with the book's fixed colours for `concept` (data/mappings/colours.yml): 中国 is the
+    same colour in every chart. `values` (the values the chart shows) limits the legend to them, in the file's
+    order; each must be in the file."""
+    block = section("colours", concept)
+    shown = list(block) if values is None else [v for v in block if v in set(values)]
+    for value in [] if values is None else values:
+        lookup(block, value, f"data/mappings/colours.yml block {concept!r}")
+    scale = alt.Scale(domain=shown, range=[block[v] for v in shown])
+    return alt.Color(field, title=title, scale=scale, **kwargs)
 
 
 def font_path() -> Path:
