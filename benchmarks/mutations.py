@@ -124,6 +124,9 @@ def reason(row, column: str, new: str) -> str:
         return f"{column}_derived_from = reading: the name is the curator's reading, so there are no words to check"
     if spans.key(new) in pv.quote_key(row["quote"]):
         return f"{new!r} is also written in this row's quote, so the quote names it too"
+    names = pv._names(new)
+    if len(names) > 1 and all(spans.key(name) in pv.quote_key(row["quote"]) for name in names):
+        return f"each of the {len(names)} names of {new!r} is also written in this row's quote, so the quote names them too"
     if isinstance(row.get("context_quote"), str) and spans.key(new) in pv.quote_key(row["context_quote"]):
         return (f"{new!r} is written inside the row's context_quote ({row['context_quote']!r}): names are matched as "
                 "substrings, not whole words")

@@ -29,6 +29,11 @@ from test_provenance import changed, evidence  # noqa: F401 (the fixture and the
     # m-059: the quote names GPT-3 and OpenAI, not GPT-4 or 谷歌
     ("models", 60, "name_as_written", "GPT-4", r"column name_as_written: 'GPT-4' occurs in the quote neither as written nor as an alias"),
     ("models", 60, "developer", "谷歌", r"column developer: '谷歌' occurs in the quote neither as written nor as an alias"),
+    # m-071 (line 72): PaLM, from the report's table of foreign models; the developer 谷歌 is the curator's reading,
+    # and data/registry/models.yml says the palm family is google's: another company is refused
+    ("models", 72, "developer", "值得买科技", r"column developer: '值得买科技' is the curator's reading, but the registry says 'PaLM' was built by google"),
+    # m-097 (line 98): 书生 is shanghai_ai_lab's with sensetime (co_developers); 百度 built neither
+    ("models", 98, "developer", "百度", r"column developer: '百度' is the curator's reading, but the registry says '书生' was built by sensetime, shanghai_ai_lab"),
     # m-007 (line 8): the quote does not name 百度; without its declared reading the name must be in the quote
     ("models", 8, "developer_derived_from", "", r"column developer: '百度' occurs in the quote neither as written nor as an alias"),
     # p-001 (line 2): 6月28日 in a 2023 article

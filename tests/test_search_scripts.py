@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 from cnai import paths
+from cnai.site import search
 from cnai.corpus.script import character_map, each_character, to_simplified, to_traditional
 from cnai.site.search import (MAP_SCRIPT, QUERY_STEMMER, SearchChineseBothScripts, map_script, query_map,
                               write_map_script)
@@ -57,6 +58,19 @@ def test_index_holds_what_a_query_becomes_in_the_browser(language):
     words = set(language.split("昇騰芯片"))
     assert {"昇腾", "昇騰"} <= words  # the protected name, in Simplified and as written
     assert "升腾" in words  # a query 昇騰 or 昇腾, converted character by character
+
+
+def test_registry_and_issuer_names_are_single_words_of_the_search_index(tmp_path):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    path = search.search_dictionary(tmp_path / "search_dict.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == paths.USER_DICT.read_text(encoding="utf-8").splitlines()[:3]  # the project's own first
+    language = SearchChineseBothScripts({"dict": str(path)})
+    # 智元机器人: data/registry/organisations.yml (agibot); 国家标准委: data/mappings/issuers.yml. With the project
+    # dictionary alone jieba splits both (智元/机器人, 国家标准/委).
+    assert {"智元机器人", "國家標準委", "国家标准委"} <= set(language.split("智元机器人与國家標準委"))
 
 
 def test_index_keeps_latin_words(language):

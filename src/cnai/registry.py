@@ -52,6 +52,8 @@ class Organisation(Entry):
 
 class Model(Entry):
     organisation: str | None = Field(default=None, pattern=ID)  # None: no text or dataset names the developer
+    # organisations that built a version jointly with `organisation` (鹏城实验室 for 鹏城·盘古): a text may name any
+    co_developers: list[str] = []
 
 
 class Chip(Entry):
@@ -169,6 +171,16 @@ def attribute(ids: pd.Series, kind: str, column: str, directory: Path | None = N
     return ids.map(lambda i: None if i is None or pd.isna(i) else table.at[i, column])
 
 
+def developers(model: str, directory: Path | None = None) -> set[str] | None:
+    """The organisation ids that built the model family `model` names (its organisation and co-developers), or None
+    where the registry does not know the model or its developer."""
+    family = resolve(model, "model", directory)
+    if family is None:
+        return None
+    entry = next(e for e in _registry("model", directory)[0] if e.id == family)
+    return {entry.organisation, *entry.co_developers} if entry.organisation else None
+
+
 def model_country(ids: pd.Series, directory: Path | None = None) -> pd.Series:
     """The developer's country of each model family id (organisations.yml through models.yml)."""
     return attribute(attribute(ids, "model", "organisation", directory), "organisation", "country", directory)
@@ -178,7 +190,10 @@ def check_references(directory: Path | None = None) -> None:
     """Every organisation a model or chip entry names exists in organisations.yml."""
     known = set(entries("organisation", directory)["id"])
     for kind, column in (("model", "organisation"), ("chip", "maker")):
-        unknown = sorted(set(entries(kind, directory)[column].dropna()) - known)
+        named = entries(kind, directory)[column].dropna()
+        if column == "organisation":
+            named = pd.concat([named, entries(kind, directory)["co_developers"].explode().dropna()])
+        unknown = sorted(set(named) - known)
         if unknown:
             raise MappingError(f"{file_of(kind, directory)}: {column} {', '.join(map(repr, unknown))} not in "
                                f"{file_of('organisation', directory)}; add it there")

@@ -20,7 +20,8 @@ from .. import dates, registry
 from ..corpus import rules
 from ..errors import FactError
 from . import entities, spans
-from .schemas import ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, NAMES_DERIVED, QUOTED_NUMBERS, QUOTED_TEXT, Anchor
+from .schemas import (ANCHORS, CURATED, FOREIGN_KEYS, ISO_DATE, NAMES, NAMES_DERIVED, QUOTED_NUMBERS, QUOTED_TEXT,
+                      READINGS_IN_REGISTRY, Anchor)
 
 FIRST_DATE, LAST_DATE = date(1950, 1, 1), date(2035, 12, 31)  # facts and forecasts in the corpus fall inside
 
@@ -285,6 +286,7 @@ def name_problems(table: str, row, columns: list[str], quote: str, companies: di
             continue
         derived = row.get(NAMES_DERIVED.get(table, {}).get(column, f"{column}_derived_from"))
         if derived == "reading":
+            problems += _reading_problems(table, row, column)
             continue
         where, text = "quote", quote
         if derived == "context_quote":
@@ -301,6 +303,26 @@ def name_problems(table: str, row, columns: list[str], quote: str, companies: di
             if not any(spans.key(form) in text for form in forms if form):
                 problems.append(f"column {column}: {name!r} occurs in the {where} neither as written nor as an alias")
     return problems
+
+
+def _reading_problems(table: str, row, column: str) -> list[str]:
+    """A name that is the curator's reading still has to agree with the entity registry where the registry knows
+    the entity (READINGS_IN_REGISTRY): a developer read from the report's table must be one that built the model.
+    A joint developer (华为联合鹏城实验室) passes when it names one of them."""
+    if (table, column) not in READINGS_IN_REGISTRY:
+        return []
+    model = row[READINGS_IN_REGISTRY[(table, column)]]
+    built = registry.developers(model)
+    if built is None:
+        return []
+    value = str(row[column])
+    if registry.resolve(value, "organisation") in built:
+        return []
+    names = {n for org in built for n in registry.other_names(org, ("organisation",))}
+    if any(spans.key(n) in spans.key(value) for n in names if len(n) > 1):
+        return []
+    return [f"column {column}: {value!r} is the curator's reading, but the registry says {model!r} was built by "
+            f"{', '.join(sorted(built))} (data/registry/models.yml)"]
 
 
 def _names(value: str) -> list[str]:

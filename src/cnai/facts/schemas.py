@@ -492,6 +492,9 @@ NAMES: dict[str, list[str]] = {
 NAMES_DERIVED: dict[str, dict[str, str]] = {
     "policies": {"title": "names_derived_from", "issuers": "names_derived_from"},
 }
+# name columns that may be the curator's reading (X_derived_from = reading) but must then agree with the entity
+# registry: (table, column) → the column naming the entity the registry knows (the model, for its developer)
+READINGS_IN_REGISTRY: dict[tuple[str, str], str] = {("models", "developer"): "model"}
 
 # numeric columns not yet anchored by a span, whose value must appear, in some written form, in the row's quote
 QUOTED_NUMBERS = {

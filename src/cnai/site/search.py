@@ -12,11 +12,14 @@ Simplified form occurs nowhere cannot make a query match by being converted.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from sphinx.search.zh import JIEBA, SearchChinese, js_porter_stemmer
 
+from .. import paths, registry
 from ..corpus.script import character_map, each_character, to_simplified, to_traditional
+from ..facts.mappings import read
 
 MAP_SCRIPT = "cnai-t2s.js"  # in _static
 
@@ -31,6 +34,35 @@ var Stemmer = function() {
   };
 };
 """
+
+
+CJK = re.compile(r"^[\u4e00-\u9fff·]{2,}$")
+
+
+def _registry_names() -> set[str]:
+    """The Chinese names of every organisation, model family and chip in the entity registry, and of every issuing
+    body (data/mappings/issuers.yml): the names a reader searches for."""
+    names = set()
+    for kind in registry.KINDS:
+        table = registry.entries(kind)
+        for column in ("zh_hans", "aliases"):
+            for cell in table[column].dropna():
+                names |= {name.strip() for name in str(cell).split(" | ")}
+    for spelling, entry in read("issuers").items():
+        names |= {spelling, entry["body"]}
+    return {to_simplified(name) for name in names if CJK.match(to_simplified(name))}
+
+
+def search_dictionary(target: Path) -> Path:
+    """The site search's jieba dictionary: the project dictionary (data/dict/userdict.txt) and the registry's and
+    issuers' Chinese names, so that 智元机器人 or 国家标准委 is one word of the index and of a query. The corpus's
+    text pipeline keeps its own dictionary; this one only decides how the site's pages are indexed."""
+    own = paths.USER_DICT.read_text(encoding="utf-8").splitlines()
+    known = {line.split(" ")[0] for line in own if line.strip()}
+    added = [f"{name} 1000 nt" for name in sorted(_registry_names() - known)]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(own + added) + "\n", encoding="utf-8")
+    return target
 
 
 def word_forms(word: str, as_written: str | None = None) -> list[str]:

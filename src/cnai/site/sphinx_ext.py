@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 from .. import paths
 from .charts import SITE_DATA
-from .search import MAP_SCRIPT, SearchChineseBothScripts, write_map_script
+from .search import MAP_SCRIPT, SearchChineseBothScripts, search_dictionary, write_map_script
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"  # overrides of theme components, found before the theme's own
@@ -92,7 +92,7 @@ def _config_inited(app, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
     config.templates_path = [str(TEMPLATES)] + list(config.templates_path)
     options = dict(config.html_search_options or {})
-    options["dict"] = str(paths.USER_DICT)
+    options["dict"] = str(search_dictionary(paths.BUILD / "search_dict.txt"))
     config.html_search_options = options
 
 
