@@ -154,3 +154,24 @@ def test_one_search_field_per_page(built):
     site = built / "_build" / "html"
     for path in site_pages(site):
         assert len(parsed(path).select("button.search-button-field")) == 1, path.relative_to(site)
+
+
+def test_the_data_page_offers_the_package_the_zip_and_every_table(built):
+    site = built / "_build" / "html"
+    soup = parsed(site / "appendix" / "data.html")
+    links = {a["href"] for a in soup.find_all("a", href=True)}
+    assert {"../_static/tables/cnai-data.zip", "../_static/tables/datapackage.json"} <= links
+    import json
+
+    descriptor = json.loads((site / "_static" / "tables" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {f"../_static/tables/{r['path']}" for r in descriptor["resources"]} <= links
+    assert "@misc{cnai_data_book_" in soup.get_text()  # the citation block
+
+
+def test_no_section_anchor_is_auto_numbered(built):
+    # Sphinx names a section whose heading has no Latin letters #id1, #id2 … in page order: a link to it breaks
+    # when a section moves. Every section of a chapter or appendix carries an explicit label instead.
+    site = built / "_build" / "html"
+    numbered = [f"{path.relative_to(site)}#{section['id']}" for path in site_pages(site)
+                for section in parsed(path).find_all("section", id=re.compile(r"^id\d+$"))]
+    assert numbered == []

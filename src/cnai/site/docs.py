@@ -16,8 +16,8 @@ from ..external.tables import SCHEMAS as EXTERNAL_SCHEMAS
 from ..external.tables import snapshots_of
 from ..facts.entities import EntityLinks
 from ..facts.schemas import CURATED, FOREIGN_KEYS
+from .datapackage import PIPELINE as DOWNLOADABLE_DERIVED
 
-DOWNLOADABLE_DERIVED = ("documents", "parts", "paragraphs", "cleaning_report", "metadata", "keywords", "topic_keywords")
 
 
 def _allowed(column) -> str:
@@ -80,7 +80,7 @@ def data_dictionary(prefix: str = "..") -> str:
         link = f"{prefix}/_static/tables/{name}.csv" if name in DOWNLOADABLE_DERIVED else None
         out.append(_table_section(name, model, len(load(name)), link, []))
     out.append('<h2 id="external">外部证据表 Outside evidence (data/raw/external snapshots, data/registry)</h2>')
-    out += [_table_section(name, model, len(load(name)), None, [], _licence_note(name))
+    out += [_table_section(name, model, len(load(name)), f"{prefix}/_static/tables/{name}.csv", [], _licence_note(name))
             for name, model in EXTERNAL_SCHEMAS.items()]
     out.append('<h2 id="mappings">映射表 Curation mappings (data/mappings)</h2>')
     out.append("<p>Display names, name normalisations and groupings the curators decided, kept as data. A value a "

@@ -37,16 +37,11 @@ TABLES_DIR = paths.BUILD / ".site_tables"
 
 
 def export_tables() -> Path:
-    """Every curated table and the main derived tables as CSV, for download from _static/tables/."""
-    from ..data import load
-    from .docs import DOWNLOADABLE_DERIVED
+    """The data package (every table as CSV, datapackage.json and one zip; cnai.site.datapackage), for download
+    from _static/tables/."""
+    from . import datapackage
 
-    target = TABLES_DIR / "tables"
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(paths.CURATED.glob("*.csv")):
-        shutil.copyfile(path, target / path.name)
-    for name in DOWNLOADABLE_DERIVED:
-        load(name).to_csv(target / f"{name}.csv", index=False, encoding="utf-8")
+    datapackage.write(TABLES_DIR / "tables")
     return TABLES_DIR
 
 

@@ -1,0 +1,83 @@
+"""The data page's package: every table as CSV with a Frictionless descriptor made from the schemas, that
+`frictionless validate` accepts and that refuses a wrong value; CITATION.cff valid against the CFF 1.2.0 schema."""
+import json
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from frictionless import validate
+
+from cnai import data, paths
+from cnai.site import citation, datapackage
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    return datapackage.write(tmp_path_factory.mktemp("package"))
+
+
+def test_frictionless_validates_every_table_of_the_package(package):
+    report = validate(package)
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    names = {r["name"] for r in descriptor["resources"]}
+    # every table the loader serves, except the token-level ones (tokens, paragraph topics), which are large and
+    # made again by the text pipeline
+    assert names == {n.replace("_", "-") for n in data.names()} - {"tokens", "paragraph-topics"}
+
+
+def test_each_resource_keeps_its_rows_sources_and_licences(package):
+    resources = {r["name"]: r for r in json.loads(package.read_text(encoding="utf-8"))["resources"]}
+    # data/curated/filings.csv: 22 lines, one of them the header
+    assert resources["filings"]["cnai:rows"] == 21
+    assert [l["name"] for l in resources["frontier-gap"]["licenses"]] == ["unlicensed-cite"]
+    assert [l["name"] for l in resources["epoch-models"]["licenses"]] == ["CC-BY-4.0"]
+    assert resources["epoch-models"]["sources"][0]["path"].startswith("https://epoch.ai")
+    assert [l["name"] for l in resources["filings"]["licenses"]] == ["CC-BY-4.0"]
+    fields = {f["name"]: f for f in resources["filings"]["schema"]["fields"]}
+    assert fields["count"]["type"] == "integer" and fields["count"]["title"] == "数量"
+    assert fields["kind"]["constraints"]["enum"] == ["filed", "registered"]
+
+
+def test_a_value_outside_its_schema_fails_validation(package, tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in package.parent.glob("*.csv"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    (copy / "datapackage.json").write_bytes(package.read_bytes())
+    filings = copy / "filings.csv"
+    lines = filings.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",filed,", ",filled,", 1)
+    filings.write_text("".join(lines), encoding="utf-8")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    errors = report.flatten(["rowNumber", "fieldName", "type"])
+    assert [2, "kind", "constraint-error"] in errors
+
+
+def test_the_zip_holds_the_descriptor_and_every_csv_with_fixed_timestamps(package):
+    with zipfile.ZipFile(package.parent / datapackage.ZIP) as archive:
+        members = archive.infolist()
+    assert {m.filename for m in members} == {"datapackage.json"} | {p.name for p in package.parent.glob("*.csv")}
+    assert {m.date_time for m in members} == {datapackage.ZIP_TIME}
+
+
+def test_citation_file_is_valid_cff_and_gives_bibtex_and_apa():
+    schema = json.loads((FIXTURES / "cff" / "schema-1.2.0.json").read_text(encoding="utf-8"))
+    book = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    book["date-released"] = str(book["date-released"])
+    jsonschema.validate(book, schema)
+    assert citation.bibtex().startswith("@misc{cnai_data_book_2026,")
+    assert f"version = {{{book['version']}}}" in citation.bibtex()
+    assert citation.apa() == (f"China AI Data Book contributors. (2026). {book['title']} (Version {book['version']}) "
+                              "[Data set].")
+
+
+def test_an_invalid_citation_file_is_refused():
+    schema = json.loads((FIXTURES / "cff" / "schema-1.2.0.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError, match="authors"):
+        jsonschema.validate({"cff-version": "1.2.0", "message": "m", "title": "t"}, schema)
