@@ -95,6 +95,23 @@ def test_every_chart_has_a_text_alternative(built):
             assert table is None, name
 
 
+def test_every_chart_can_be_linked_and_taken_away_as_svg_and_png(built):
+    """Each chart: a visible permalink to its own stable id (fig-<name>, not a running number), and its image as the
+    SVG drawn on the page and as a PNG at twice its size."""
+    from PIL import Image
+
+    site = built / "_build" / "html"
+    for path, figure in chart_figures(site):
+        name = figure["id"].removeprefix("fig-")
+        assert figure.select_one("a.cnai-permalink")["href"] == f"#fig-{name}"
+        svg = (path.parent / figure.select_one("a.cnai-svg")["href"]).resolve()
+        on_page = figure.select_one(".cnai-vega-chart > svg")
+        assert str(BeautifulSoup(svg.read_text(encoding="utf-8"), "html.parser").svg) == str(on_page), name
+        png = Image.open((path.parent / figure.select_one("a.cnai-png")["href"]).resolve())
+        width = float(on_page["width"])
+        assert abs(png.width - 2 * width) <= 1, name
+
+
 def test_static_charts_on_a_page_share_no_ids(built):
     """Vega numbers clip paths and gradients from 1 in every chart; on a page of several static charts a shared id
     would make one chart clip to another's path. Every url(#id) must point into its own chart."""
@@ -175,3 +192,12 @@ def test_no_section_anchor_is_auto_numbered(built):
     numbered = [f"{path.relative_to(site)}#{section['id']}" for path in site_pages(site)
                 for section in parsed(path).find_all("section", id=re.compile(r"^id\d+$"))]
     assert numbered == []
+
+
+def test_each_chapter_offers_its_notebook_source_and_how_to_run_it(built):
+    site = built / "_build" / "html"
+    for path in sorted((site / "chapters").glob("*.html")):
+        note = parsed(path).select_one("p.cnai-notebook")
+        assert note is not None, path.name
+        source = (path.parent / note.select_one("a[download]")["href"]).resolve()
+        assert source.read_bytes() == (built / "chapters" / f"{path.stem}.md").read_bytes()

@@ -106,6 +106,14 @@ def _title_tooltips(node, titles: dict[str, str]):
 _fonts_registered = False
 
 
+def static_png(svg: str) -> bytes:
+    """The static chart as a PNG at twice its size, for readers who take the image away (resvg through
+    vl-convert, with the fonts static_svg registered: the same bytes on every build)."""
+    import vl_convert
+
+    return vl_convert.svg_to_png(svg, scale=2)
+
+
 def static_svg(spec: dict, name: str) -> str:
     """The chart drawn by vl-convert in the book's font (text is measured with Noto Sans SC; the browser draws it
     in the reader's CJK font). Vega numbers its clip paths and gradients from 1 in every chart, so ids get the
@@ -174,6 +182,8 @@ class Figure:
         self.width, self.height = (math.ceil(float(v)) for v in size.groups())
         SITE_DATA.mkdir(parents=True, exist_ok=True)
         self.data.to_csv(SITE_DATA / f"{name}.csv", index=False, encoding="utf-8")
+        (SITE_DATA / f"{name}.svg").write_text(self.svg, encoding="utf-8")
+        (SITE_DATA / f"{name}.png").write_bytes(static_png(self.svg))
 
     def spec_json(self) -> str:
         return json.dumps(self.spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
@@ -190,7 +200,10 @@ class Figure:
             f'<script type="application/json" id="spec-{self.name}">{self.spec_json()}</script>'
             f'<figcaption><span class="cnai-desc">{label}</span> '
             f'<span class="cnai-source">来源：{html.escape(self.source)}</span> · '
-            f'<a class="cnai-csv" href="{prefix}/_static/figures/{self.name}.csv" download>下载数据（CSV）</a>'
+            f'<span class="cnai-downloads"><a class="cnai-csv" href="{prefix}/_static/figures/{self.name}.csv" download>'
+            f'下载数据（CSV）</a> · 下载图片（<a class="cnai-svg" href="{prefix}/_static/figures/{self.name}.svg" download>'
+            f'SVG</a>、<a class="cnai-png" href="{prefix}/_static/figures/{self.name}.png" download>PNG</a>） · '
+            f'<a class="cnai-permalink" href="#fig-{self.name}">本图链接</a></span>'
             f"</figcaption>{_table_html(self.data)}</figure>"
         )
 

@@ -84,6 +84,7 @@ def _config_inited(app, config) -> None:
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     config.html_static_path = list(config.html_static_path) + [
         str(STATIC), str(vega_bundle()), str(SITE_DATA.parent), str(export_tables()), str(itables_assets())]
+    export_notebooks()
     config.html_favicon = str(STATIC / "favicon.svg")
     config.templates_path = [str(TEMPLATES)] + list(config.templates_path)
     options = dict(config.html_search_options or {})
@@ -254,7 +255,25 @@ def _write_query_map(app, exception) -> None:
     write_map_script(Path(app.outdir), SITE_DATA)
 
 
+def export_notebooks() -> None:
+    """The chapters' notebook sources (MyST Markdown, jupytext) for download from _static/notebooks/."""
+    target = TABLES_DIR / "notebooks"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted((paths.ROOT / "chapters").glob("*.md")):
+        shutil.copyfile(path, target / path.name)
+
+
+def notebook_note(pagename: str) -> str:
+    """The line under a chapter that offers its executable source and says how to run it."""
+    name = posixpath.basename(pagename)
+    return (f'<p class="cnai-notebook">本章是可执行的笔记本：<a href="../_static/notebooks/{name}.md" download>'
+            f"下载本章源文件（MyST Markdown）</a> · "
+            f'<a href="../appendix/data.html#run-locally">如何在本地重新运行</a></p>')
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if pagename.startswith("chapters/") and "body" in context:
+        context["body"] += notebook_note(pagename)
     if pagename == "search":  # the search index's Stemmer converts the query with it (cnai.site.search)
         app.add_js_file(MAP_SCRIPT)
     body = context.get("body", "")
