@@ -299,3 +299,40 @@ def test_searchable_table_loads_when_near_and_filters(site, browser):
         assert "文心一言" in rows.nth(i).inner_text()
     assert visit.errors == []
     page.close()
+
+
+# the smallest scale a chart may be drawn at to fit a phone's column: 12 px labels stay at least 9.6 px
+MIN_CHART_SCALE = 0.8
+
+
+@pytest.mark.parametrize("width", [360, 412])
+@pytest.mark.parametrize("path", pages())
+def test_page_and_every_chart_fit_a_phone(site, browser, path, width):
+    """On a phone no page scrolls sideways, and every chart fits its column: drawn no wider than the column, and
+    designed narrow enough that fitting it shrinks its text by at most a fifth."""
+    page = browser.new_page(viewport={"width": width, "height": 800}, device_scale_factor=1)
+    page.goto(f"{site}/{path}", wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} at {width} px is {overflow} px wider than the screen"
+    charts = page.evaluate("""Array.from(document.querySelectorAll('figure.cnai-chart'), figure => {
+        const svg = figure.querySelector('.cnai-vega-chart svg');
+        return [figure.id, svg.getBoundingClientRect().width, parseFloat(svg.getAttribute('width')),
+                figure.querySelector('.cnai-vega-chart').clientWidth];
+    })""")
+    for name, drawn, designed, column in charts:
+        assert drawn <= column + 1, f"{path}#{name}: drawn {drawn:.0f} px in a {column} px column at {width} px"
+        assert designed * MIN_CHART_SCALE <= column, (
+            f"{path}#{name}: designed {designed:.0f} px wide, shrunk below {MIN_CHART_SCALE:.0%} in a {column} px "
+            f"column at {width} px: make it narrower (container width, vertical layout or fewer categories)")
+    page.close()
+
+
+def test_a_chart_permalink_leads_to_the_chart(site, browser):
+    page = Visit(browser, f"{site}/chapters/race.html").page
+    figure = page.locator("figure.cnai-chart").first
+    name = figure.get_attribute("id")
+    figure.locator("a.cnai-permalink").click()
+    assert page.evaluate("location.hash") == f"#{name}"
+    assert page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                         " return r.top >= -1 && r.top < window.innerHeight; }", name)
+    page.close()

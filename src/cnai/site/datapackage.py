@@ -190,3 +190,9 @@ def page_html(prefix: str = "..") -> str:
     head = "<tr><th>文件 file</th><th>类别 kind</th><th>内容 contents</th><th>行数 rows</th><th>许可 licence</th></tr>"
     return (f'<div class="cnai-scroll"><table class="dataframe cnai-plain cnai-datapackage">'
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def downloads_html(prefix: str = "..") -> str:
+    """The two whole-package links of the data page."""
+    return (f'<p class="cnai-downloads"><a href="{prefix}/_static/tables/{ZIP}" download>下载全部数据（zip）</a> · '
+            f'<a href="{prefix}/_static/tables/{DESCRIPTOR}" download>数据包描述（{DESCRIPTOR}）</a></p>')
