@@ -187,3 +187,18 @@ def test_an_unmapped_name_from_each_source_fails_naming_the_file_to_edit(registr
         tables.TIDY[load]()
     message = str(caught.value)
     assert source in message and repr(name) in message and str(registry_copy.folder / file) in message
+
+
+def test_the_registrys_countries_agree_with_epoch_wherever_epoch_gives_one():
+    from cnai import registry_tools
+
+    orgs = registry.entries("organisation")
+    disagree = {}
+    for name, readings in registry_tools.epoch_readings().items():
+        known = {c for c in readings if c}
+        entry = registry.resolve(name, "organisation")
+        if known and orgs.at[entry, "country"] not in known:
+            disagree[name] = (entry, orgs.at[entry, "country"], known)
+    # only two units merged into a parent elsewhere: DeepMind (Epoch: United Kingdom) in Google (US), and CUHK's
+    # Shenzhen Research Institute (Epoch: China) in CUHK (Hong Kong)
+    assert disagree == {"DeepMind": ("google", "US", {"GB"}), "CUHK Shenzhen Research Institute": ("cuhk", "HK", {"CN"})}
