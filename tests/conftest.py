@@ -123,3 +123,23 @@ def built(tmp_path_factory) -> Path:
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return book
+
+
+@pytest.fixture
+def registry_copy(tmp_path, monkeypatch):
+    """A writable copy of data/registry (main files and parts) that the code reads instead of the real one. Returns
+    an editor that drops the entry with a given id from one file (`drop("organisations_epoch.yml", "aalto_university")`);
+    `.folder` is the copy."""
+    folder = tmp_path / "registry"
+    shutil.copytree(paths.REGISTRY, folder)
+    monkeypatch.setattr(paths, "REGISTRY", folder)
+
+    def drop(name: str, entry_id: str) -> None:
+        path = folder / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(f"- {{id: {entry_id},")]
+        assert len(kept) == len(lines) - 1, f"{name} has no one-line entry {entry_id!r}"
+        path.write_text("".join(kept), encoding="utf-8")
+
+    drop.folder = folder
+    return drop

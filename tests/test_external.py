@@ -357,3 +357,62 @@ def test_api_prices_join_arena_ratings_by_same_id_and_listed_pairs():
     assert chat["arena_rating"] == pytest.approx(1416.8274464930687)
     # the zhipuai cards link outside the snapshot: no price, so not in the table
     assert ("zhipuai", "glm-4.6") not in prices.index
+
+
+# ---- registry parts and drafts (issue 12) ----
+
+def test_a_registry_part_is_read_with_the_main_file_and_named_when_a_name_is_missing(small_registry):
+    (small_registry / "organisations_epoch.yml").write_text(
+        "- {id: aalto_university, en: Aalto University, aliases: [], country: FI, kind: university}\n", encoding="utf-8")
+    assert registry.resolve("aalto university", "organisation", small_registry) == "aalto_university"
+    assert registry.resolve("百度", "organisation", small_registry) == "baidu"
+    with pytest.raises(MappingError) as caught:
+        registry.harmonize(pd.Series(["Aalto University", "Zeta Labs"]), "organisation", "epoch_models", small_registry,
+                           part="epoch")
+    assert str(small_registry / "organisations_epoch.yml") in str(caught.value) and "'Zeta Labs'" in str(caught.value)
+
+
+def test_an_id_or_a_name_in_two_registry_files_fails_naming_both(small_registry):
+    part = small_registry / "organisations_model_list.yml"
+    part.write_text("- {id: baidu, zh_hans: 百度二, aliases: [], country: CN, kind: company}\n", encoding="utf-8")
+    with pytest.raises(MappingError, match="id 'baidu' is also used in"):
+        registry.entries("organisation", small_registry)
+    part.write_text("- {id: du_xiaoman, zh_hans: 度小满, aliases: [百度], country: CN, kind: company}\n", encoding="utf-8")
+    with pytest.raises(MappingError) as caught:
+        registry.entries("organisation", small_registry)
+    assert "'百度' names both 'baidu' and 'du_xiaoman'" in str(caught.value)
+    assert str(small_registry / "organisations.yml") in str(caught.value) and str(part) in str(caught.value)
+
+
+def test_the_draft_takes_the_country_from_epoch_where_it_gives_one(registry_copy):
+    from cnai import registry_tools
+
+    registry_copy("organisations_epoch.yml", "aalto_university")
+    registry_copy("organisations_epoch.yml", "cerebras_systems")
+    lines = registry_tools.draft("epoch_models").splitlines()
+    # notable_ai_models.csv record 731 'DOT(S)-RNN': "Aalto University,University of Montreal / …", "Finland,Canada"
+    assert ("- {id: aalto_university, en: Aalto University, aliases: [], country: FI, country_source: dataset, "
+            "kind: university}") in lines
+    # Cerebras Systems' two rows (notable records 155 Jais and 242 GenSLM) line up organisations and countries, and
+    # both give it "Multinational", which is not a country: no country, for the curator
+    cerebras = next(line for line in lines if "Cerebras Systems" in line)
+    assert "country:" not in cerebras.split("#")[0] and "country_source: curator" in cerebras
+    assert len(lines) == 2  # every other name Epoch writes is in the registry
+
+
+def test_every_listed_api_arena_pair_exists_on_both_sides():
+    pairs = derived.arena_pairs()
+    cards = data.load("api_models")
+    ratings = data.load("arena_ratings")
+    latest = ratings[(ratings["snapshot_date"] == ratings["snapshot_date"].max()) & (ratings["category"] == "full")]
+    priced = set(zip(cards.loc[cards["input_price_usd"].notna(), "provider"], cards.loc[cards["input_price_usd"].notna(), "model_id"]))
+    assert len(pairs) >= 19 and not pairs.duplicated(["provider", "model_id"]).any()
+    for pair in pairs.itertuples():
+        assert (pair.provider, pair.model_id) in priced, pair
+        assert pair.arena_key in set(latest["model_key"]), pair
+    joined = data.load("api_prices").set_index(["provider", "model_id"])
+    # providers/openai/models/gpt-4.1.toml: release_date 2025-04-14; the leaderboard key gpt-4.1-2025-04-14
+    assert joined.loc[("openai", "gpt-4.1"), ["arena_key", "pairing", "family_id"]].tolist() == [
+        "gpt-4.1-2025-04-14", "listed_pair", "gpt"]
+    # providers/alibaba/models/qwen3-max.toml: release_date 2025-09-23; the key qwen3-max-2025-09-23
+    assert joined.loc[("alibaba", "qwen3-max"), "arena_key"] == "qwen3-max-2025-09-23"

@@ -8,6 +8,7 @@ import pytest
 
 from cnai import data, paths, registry
 from cnai.errors import MappingError
+from cnai.external import tables
 from cnai.facts import entities, provenance
 from cnai.site import docs
 
@@ -93,10 +94,11 @@ def test_an_alias_naming_another_organisation_fails(tmp_path):
         entities.company_organisations(companies, tmp_path / "companies.csv")
 
 
-def test_epochs_organisations_of_models_from_china_all_map():
+def test_epochs_organisations_of_models_from_every_country_map():
     models = data.load("epoch_models")
+    # every row that names an organisation has ids, in China or not; blank only where Epoch names none
+    assert (models["organisation_ids"].notna() == models["organisation"].notna()).all()
     china = models[models["is_china"]]
-    assert china["organisation_ids"].notna().all() and models.loc[~models["is_china"], "organisation_ids"].isna().all()
     # notable row 'Pangu Ultra' (first data row): Organization Huawei
     assert china.set_index("model").loc["Pangu Ultra", "organisation_ids"].iloc[0] == "huawei"
 
@@ -118,3 +120,85 @@ def test_the_data_dictionary_lists_the_registry_and_the_licences():
     assert "data/registry/organisations.yml" in section and "country_source" in section
     note = docs._licence_note("api_prices")  # made from models_dev and arena_leaderboard
     assert "models_dev" in note and "arena_leaderboard" in note
+
+
+# ---- every organisation name of every outside source maps (issue 12) ----
+
+def test_every_source_maps_every_organisation_it_names():
+    # coverage computed from the loaded tables: a row names an organisation exactly when it has registry ids
+    epoch = data.load("epoch_models")
+    assert (epoch["organisation_ids"].notna() == epoch["organisation"].notna()).all()
+    listed = data.load("china_model_list")
+    assert listed["company"].notna().all() and listed["organisation_id"].notna().all()
+    assert (listed["organisation_ids"].str.split(" | ", regex=False).str[0] == listed["organisation_id"]).all()
+    assert data.load("api_models")["organisation_id"].notna().all()
+    assert data.load("robot_products")["brand_id"].notna().all()
+    assert data.load("arena_models")["organisation_id"].notna().all()
+
+
+def test_epoch_collaborations_keep_every_partner_in_epochs_order():
+    rows = data.load("epoch_models").set_index(["dataset", "row"])["organisation_ids"]
+    # notable_ai_models.csv record 98 'Aya': Organization "Cohere for AI,Brown University,Cohere,Carnegie Mellon
+    # University (CMU),Massachusetts Institute of Technology (MIT)": Cohere For AI is Cohere's lab, so four partners
+    assert rows[("notable", 98)] == "cohere | brown_university | cmu | mit"
+    # record 731 'DOT(S)-RNN': "Aalto University,University of Montreal / Université de Montréal" (Finland, Canada)
+    assert rows[("notable", 731)] == "aalto_university | umontreal"
+    # record 354 'ViT-G/14': "Google Brain,Google Research": two units of one company, counted once
+    assert rows[("notable", 354)] == "google"
+    # large_scale_ai_models.csv record 153 'DeepSeek Coder 33B': "DeepSeek,Peking University"
+    assert rows[("large_scale", 153)] == "deepseek | pku"
+
+
+def test_the_lists_joint_models_keep_every_partner():
+    rows = data.load("china_model_list").set_index(["file", "line"])
+    # README_2024-11-30_f2a1119.md line 251: |214|慧言科技+天津大学|[海河·谛听](…)|天津|科研 |✘| |
+    joint = rows.loc[("history/README_2024-11-30_f2a1119.md", 251)]
+    assert (joint["organisation_ids"], joint["organisation_id"]) == ("huiyan_keji | tju", "huiyan_keji")
+    # line 240: |203|上海市人工智能实验室|[浦医](…)| and line 41: |5|上海人工智能实验室|[书生](…)|: one lab
+    assert rows.loc[("history/README_2024-11-30_f2a1119.md", 240), "organisation_id"] == "shanghai_ai_lab"
+    assert rows.loc[("history/README_2024-11-30_f2a1119.md", 41), "organisation_id"] == "shanghai_ai_lab"
+
+
+def test_one_chinese_company_is_one_id_across_epoch_the_list_and_models_dev():
+    epoch = data.load("epoch_models").set_index(["dataset", "row"])["organisation_ids"]
+    listed = data.load("china_model_list").set_index(["file", "line"])["organisation_id"]
+    cards = data.load("api_models").drop_duplicates("provider").set_index("provider")["organisation_id"]
+    last = "history/README_2024-11-30_f2a1119.md"
+    # DeepSeek: notable record 18 'DeepSeek-R1' (Organization "DeepSeek"); the list's line 43 |7|深度求索|…; the
+    # models.dev folder providers/deepseek
+    assert epoch[("notable", 18)] == listed[(last, 43)] == cards["deepseek"] == "deepseek"
+    # Zhipu: notable record 54 'GLM-4-Plus' ("Zhipu AI"); line 38 |2|智谱华章|[清言]…; providers/zhipuai
+    assert epoch[("notable", 54)] == listed[(last, 38)] == cards["zhipuai"] == "zhipu"
+    # Alibaba: models.dev writes the China region as its own provider alibaba-cn
+    assert cards["alibaba"] == cards["alibaba-cn"] == "alibaba"
+
+
+@pytest.mark.parametrize("file, entry, load, source, name", [
+    ("organisations_epoch.yml", "aalto_university", "epoch_models",
+     "epoch_models/notable_ai_models.csv (column Organization)", "Aalto University"),
+    ("organisations_model_list.yml", "huiyan_keji", "china_model_list", "awesome_llms_in_china (column 公司)", "慧言科技"),
+    ("organisations.yml", "stepfun", "api_models", "models_dev providers", "stepfun"),
+    ("organisations.yml", "unitree", "robot_products", "awesome_robots/robots.json (brand)", "Unitree"),
+    ("organisations.yml", "xai", "arena_models", "arena_leaderboard/scatterplot-data.json", "xAI"),
+])
+def test_an_unmapped_name_from_each_source_fails_naming_the_file_to_edit(registry_copy, file, entry, load, source, name):
+    registry_copy(file, entry)  # the copy of data/registry without the entry (conftest.registry_copy)
+    with pytest.raises(MappingError) as caught:
+        tables.TIDY[load]()
+    message = str(caught.value)
+    assert source in message and repr(name) in message and str(registry_copy.folder / file) in message
+
+
+def test_the_registrys_countries_agree_with_epoch_wherever_epoch_gives_one():
+    from cnai import registry_tools
+
+    orgs = registry.entries("organisation")
+    disagree = {}
+    for name, readings in registry_tools.epoch_readings().items():
+        known = {c for c in readings if c}
+        entry = registry.resolve(name, "organisation")
+        if known and orgs.at[entry, "country"] not in known:
+            disagree[name] = (entry, orgs.at[entry, "country"], known)
+    # only two units merged into a parent elsewhere: DeepMind (Epoch: United Kingdom) in Google (US), and CUHK's
+    # Shenzhen Research Institute (Epoch: China) in CUHK (Hong Kong)
+    assert disagree == {"DeepMind": ("google", "US", {"GB"}), "CUHK Shenzhen Research Institute": ("cuhk", "HK", {"CN"})}

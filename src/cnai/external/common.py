@@ -6,12 +6,13 @@ import csv
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
 
-from .. import snapshots
+from .. import registry, snapshots
 from ..errors import InputError
 
 
@@ -90,3 +91,14 @@ def text(frame: pd.DataFrame, column: str) -> pd.Series:
     """A text column as written (outer spaces trimmed), blanks as None."""
     values = frame[column].astype(str).str.strip()
     return values.astype(object).where(values != "", None)
+
+
+def organisation_ids(values: pd.Series, split: Callable[[str | None], list[str]], source: str, part: str) -> pd.Series:
+    """Registry ids of the organisations each cell names (`split` reads a cell into names: one, or the partners of a
+    collaboration), ' | '-joined in the cell's order, a name written twice counted once; blank where the cell names
+    none. Every distinct name is looked up once; any the registry lacks fail together, naming the source, the names
+    and the registry part to edit (data/registry/organisations_<part>.yml)."""
+    names = values.map(lambda v: split(v) if isinstance(v, str) else [])
+    distinct = pd.Series(sorted({n for row in names for n in row}), dtype=object)
+    found = dict(zip(distinct, registry.harmonize(distinct, "organisation", source, part=part)))
+    return names.map(lambda row: " | ".join(dict.fromkeys(found[n] for n in row)) or None).astype(object)

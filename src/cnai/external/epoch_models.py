@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import registry
-from .common import dates, numbers, read_csv, snapshot_file, text, validate
+from .common import dates, numbers, organisation_ids, read_csv, snapshot_file, text, validate
 from .schemas import EpochModels
 
 SOURCE = "epoch_models"
 FILES = {"notable": "notable_ai_models.csv", "large_scale": "large_scale_ai_models.csv"}
 CHINA = {"China", "Hong Kong,China"}
 US = "United States of America"
+PART = "epoch"  # the registry part for Epoch's organisations: data/registry/organisations_epoch.yml
 
 
 def countries(text: str) -> list[str]:
@@ -26,19 +26,33 @@ def countries(text: str) -> list[str]:
     return list(dict.fromkeys(merged))
 
 
+def organisation_names(text: str | None) -> list[str]:
+    """Epoch's comma-joined organisations of one model (a collaboration names several), in Epoch's order."""
+    return [n.strip() for n in text.split(",") if n.strip()] if text else []
+
+
+def organisation_countries(organisation: str | None, country: str | None) -> list[tuple[str, str | None]]:
+    """Each organisation of a row with the country Epoch gives it: where the row names one organisation and one
+    country, or as many organisations as countries (Epoch lists one country per organisation), position by
+    position; else None (a sole organisation with several countries, e.g. Google DeepMind's five, or lists that do
+    not line up). Used to draft registry entries (cnai.registry_tools), not by the load."""
+    names, parts = organisation_names(organisation), [p.strip() for p in (country or "").split(",") if p.strip()]
+    merged: list[str] = []
+    for part in parts:  # 'Hong Kong,China' is one country
+        if part == "China" and merged and merged[-1] == "Hong Kong":
+            merged[-1] = "Hong Kong,China"
+        else:
+            merged.append(part)
+    if len(names) == 1 and len(set(merged)) == 1:
+        return [(names[0], merged[0])]
+    if len(names) == len(merged):
+        return list(zip(names, merged))
+    return [(n, None) for n in names]
+
+
 def region(names: list[str]) -> str:
     china, us = bool(CHINA & set(names)), US in names
     return "CN+US" if china and us else "CN" if china else "US" if us else "other"
-
-
-def organisation_ids(organisations: pd.Series, china: pd.Series, source: str) -> pd.Series:
-    """Registry ids of the comma-joined organisations of each model from China, ' | '-joined; other rows blank.
-    An organisation the registry lacks fails, naming the source and the name."""
-    names = organisations[china].fillna("").map(lambda o: [n.strip() for n in o.split(",") if n.strip()]).explode()
-    names = names.dropna()
-    ids = registry.harmonize(names.reset_index(drop=True), "organisation", source).set_axis(names.index)
-    joined = ids.groupby(level=0).agg(lambda i: " | ".join(dict.fromkeys(i)))
-    return joined.reindex(organisations.index).astype(object).where(lambda s: s.notna(), None)
 
 
 def _tidy(dataset: str) -> pd.DataFrame:
@@ -53,8 +67,9 @@ def _tidy(dataset: str) -> pd.DataFrame:
         "model": raw["Model"],
         "organisation": blank("Organization"),
         "country_as_written": blank("Country (of organization)"),
-        "organisation_ids": organisation_ids(blank("Organization"), listed.map(lambda c: bool(CHINA & set(c))),
-                                             f"{SOURCE}/{FILES[dataset]} (column Organization)"),
+        # a collaboration keeps every partner, in Epoch's order (one id per organisation, ' | '-joined)
+        "organisation_ids": organisation_ids(blank("Organization"), organisation_names,
+                                             f"{SOURCE}/{FILES[dataset]} (column Organization)", PART),
         "countries": listed.map(lambda c: " | ".join(c) or None),
         "is_china": listed.map(lambda c: bool(CHINA & set(c))),
         "region": listed.map(region),

@@ -15,9 +15,9 @@ from functools import lru_cache
 import pandas as pd
 import yaml
 
-from .. import paths, registry, snapshots
+from .. import paths, snapshots
 from ..errors import InputError
-from .common import snapshot_file, validate
+from .common import organisation_ids, snapshot_file, validate
 from .schemas import ChinaModelList
 
 SOURCE = "awesome_llms_in_china"
@@ -27,6 +27,8 @@ COLUMNS = {"序号": "number", "公司": "company", "大模型": "model_as_writt
            "类别": "category", "官网": "official_site", "说明": "note"}
 LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 READINGS = paths.READINGS / "awesome_llms_in_china.yml"
+PART = "model_list"  # the registry part for the list's organisations: data/registry/organisations_model_list.yml
+PARTNERS = re.compile(r"\s*[、+＋&]\s*")  # how the list joins the partners of a joint model: 山西大学、山西农业大学, 慧言科技+天津大学
 
 
 def cells(line: str) -> list[str]:
@@ -35,6 +37,11 @@ def cells(line: str) -> list[str]:
     body = body[1:] if body.startswith("|") else body
     body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
+
+
+def organisations(company: str | None) -> list[str]:
+    """The organisations a 公司 cell names, in its order: one, or the partners of a joint model (joined by 、 + &)."""
+    return [p for p in PARTNERS.split(company) if p] if company else []
 
 
 def plain(markdown: str) -> str:
@@ -122,8 +129,10 @@ def china_model_list() -> pd.DataFrame:
     frame["model"] = frame["model_as_written"].map(plain)
     frame["links"] = frame["model_as_written"].map(lambda v: " | ".join(m[2] for m in LINK.finditer(v)) or None)
     frame["company"] = frame["company"].map(plain)
-    # the registry is consulted for every company; most of the list's small firms are not in it and stay blank
-    frame["organisation_id"] = frame["company"].map(lambda c: registry.resolve(c, "organisation"))
     for column in ("province", "category", "official_site", "note", "company"):
         frame[column] = frame[column].fillna("").astype(str).str.strip().replace("", None)
+    # every organisation of every 公司 cell maps to a registry id, or the load fails naming the file to edit; a joint
+    # model keeps every partner in organisation_ids, and organisation_id is the first named (the list's lead)
+    frame["organisation_ids"] = organisation_ids(frame["company"], organisations, f"{SOURCE} (column 公司)", PART)
+    frame["organisation_id"] = frame["organisation_ids"].map(lambda v: v.split(" | ")[0], na_action="ignore")
     return validate("china_model_list", ChinaModelList, frame[list(ChinaModelList.to_schema().columns)])

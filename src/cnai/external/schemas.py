@@ -25,8 +25,8 @@ class EpochModels(Tidy):
     organisation: Series[str] = pa.Field(title="机构", nullable=True, description="organisation(s) as written, comma-joined for collaborations")
     country_as_written: Series[str] = pa.Field(title="国家（原文）", nullable=True, description="Epoch's 'Country (of organization)' as written")
     organisation_ids: Series[str] = pa.Field(title="机构编号", nullable=True, description=(
-        "the organisations as data/registry/organisations.yml ids, ' | '-joined in Epoch's order; filled for the "
-        "models from China (is_china), blank for the others"))
+        "the organisations as data/registry/organisations*.yml ids, ' | '-joined in Epoch's order (a collaboration "
+        "keeps every partner); blank only where Epoch names no organisation"))
     countries: Series[str] = pa.Field(title="国家", nullable=True, description="the distinct countries, ' | '-joined ('Hong Kong,China' kept as one)")
     is_china: Series[bool] = pa.Field(title="中国参与", description="an organisation in China (mainland or Hong Kong) took part, per Epoch's country field")
     region: Series[str] = pa.Field(title="地区", isin=REGIONS, description="CN (China, no US organisation), US (US, no Chinese one), CN+US (both), other")
@@ -189,7 +189,8 @@ class ChinaModelList(Tidy):
     section: Series[str] = pa.Field(title="栏目", isin=["大模型列表", "大模型无官方链接"], description="the heading the table sits under (大模型无官方链接: models without an official link, May 2023 only)")
     number: Series[pd.Int64Dtype] = pa.Field(title="序号", nullable=True, ge=1, description="the row's number as written (blank in the one early table without it)")
     company: Series[str] = pa.Field(title="公司", nullable=True, description="company or institution as written (links written as their label)")
-    organisation_id: Series[str] = pa.Field(title="机构编号", nullable=True, description="→ data/registry/organisations.yml where the company's name is in the registry; blank for the many small firms that are not")
+    organisation_id: Series[str] = pa.Field(title="机构编号", nullable=True, description="→ data/registry/organisations*.yml: the company's, or for a joint model (公司 joined by 、 + &) the first partner's; blank only where the 公司 cell is")
+    organisation_ids: Series[str] = pa.Field(title="全部机构编号", nullable=True, description="every organisation the 公司 cell names, as registry ids, ' | '-joined in the list's order (one for most rows)")
     model: Series[str] = pa.Field(title="大模型", description="model name(s) as written, links written as their label (one cell may name several, e.g. '智脑,一见')")
     model_as_written: Series[str] = pa.Field(title="大模型（原文）", description="the model cell as written in Markdown")
     links: Series[str] = pa.Field(title="链接", nullable=True, description="the links of the model cell, ' | '-joined")
