@@ -70,3 +70,14 @@ def test_news_lean_on_big_models_and_the_report_on_ai():
     assert "AI" in set(report["word"].iloc[:2])
     assert (news["z_score"] > 0).all() and (report["z_score"] < 0).all()
     assert (words[["own_count", "other_count"]].sum(axis=1) >= 10).all()  # the minimum count
+
+
+def test_the_top_three_words_do_not_depend_on_the_prior_size():
+    # the chapter's caveat: with the prior as large as both groups together the z-scores shrink but each side's
+    # first three words stay the same
+    table = summaries.prior_sensitivity(top=3)
+    by_prior = table.groupby("prior").apply(lambda t: list(zip(t["lean"], t["word"])), include_groups=False)
+    assert by_prior["较小一组的词数"] == by_prior["两组合计词数"]
+    small = table[table["prior"] == "较小一组的词数"].set_index("word")["z_score"].abs()
+    large = table[table["prior"] == "两组合计词数"].set_index("word")["z_score"].abs()
+    assert (large < small).all()

@@ -228,15 +228,16 @@ def font_path() -> Path:
 
 
 class WordCloudFigure:
-    def __init__(self, name: str, image_path: Path, alt_text: str, caption: str):
+    def __init__(self, name: str, image_path: Path, alt_text: str, caption: str, width: int = 800, height: int = 400):
         self.name, self.image_path, self.alt_text, self.caption = name, image_path, alt_text, caption
+        self.width, self.height = width, height
 
     def _repr_html_(self) -> str:
         prefix = site_prefix()
         return (
             f'<figure class="cnai-wordcloud" id="fig-{self.name}">'
             f'<img src="{prefix}/_static/figures/{self.image_path.name}" alt="{html.escape(self.alt_text)}" '
-            f'width="800" height="400" loading="lazy">'
+            f'width="{self.width}" height="{self.height}" loading="lazy">'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
         )
 
@@ -245,21 +246,22 @@ def _wordcloud_colour(*args, random_state, **kwargs) -> str:
     return WORDCLOUD_COLOURS[random_state.randint(0, len(WORDCLOUD_COLOURS) - 1)]
 
 
-def make_wordcloud(frequencies: dict[str, float], seed: int = 42):
+def make_wordcloud(frequencies: dict[str, float], seed: int = 42, width: int = 800, height: int = 400):
     """A WordCloud laid out from word frequencies (from the text pipeline) in the CJK font, reproducibly."""
     from wordcloud import WordCloud
 
     cloud = WordCloud(
-        font_path=str(font_path()), width=800, height=400, background_color="white",
+        font_path=str(font_path()), width=width, height=height, background_color="white",
         random_state=seed, max_words=len(frequencies), collocations=False, prefer_horizontal=0.95,
         colormap=None, color_func=_wordcloud_colour,
     )
     return cloud.generate_from_frequencies(dict(frequencies))
 
 
-def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: int = 12) -> WordCloudFigure:
+def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: int = 12,
+              width: int = 800, height: int = 400) -> WordCloudFigure:
     """Draw a word cloud to the site's data folder; its alt text lists the largest words."""
-    cloud = make_wordcloud(frequencies)
+    cloud = make_wordcloud(frequencies, width=width, height=height)
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     path = SITE_DATA / f"{name}.png"
     # Five colours on white, anti-aliased: a 64-colour palette looks the same at a third of the bytes.
@@ -267,7 +269,7 @@ def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: in
     image.save(path, format="PNG", optimize=True)
     largest = [word for (word, _), *_ in cloud.layout_[:top]]
     alt_text = f"词云：{caption}。最大的词依次是：" + "、".join(largest)
-    return WordCloudFigure(name, path, alt_text, caption)
+    return WordCloudFigure(name, path, alt_text, caption, width, height)
 
 
 # --- recurring chart kinds ------------------------------------------------------------------------------------

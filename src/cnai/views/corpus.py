@@ -211,12 +211,19 @@ def group_sizes() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("group")
 
 
+def topic_names() -> list[str]:
+    """The chapter topics' Chinese names, in the book's chapter order."""
+    from ..text.schemas import TOPICS
+
+    names = load("paragraph_topics").drop_duplicates("topic").set_index("topic")["topic_name"]
+    return [names[topic] for topic in TOPICS]
+
+
 def topic_word_clouds(top: int = 100) -> dict[str, dict[str, int]]:
     """{topic name: word frequencies} for one word cloud per chapter topic, in the book's chapter order."""
     from ..text.schemas import TOPICS
 
-    names = load("paragraph_topics").drop_duplicates("topic").set_index("topic")["topic_name"]
-    return {names[topic]: topic_frequencies(topic, top) for topic in TOPICS}
+    return {name: topic_frequencies(topic, top) for topic, name in zip(TOPICS, topic_names())}
 
 
 def keywords_by_source_and_topic(top: int = 8) -> pd.DataFrame:
@@ -245,3 +252,84 @@ def removed_by_rule_named() -> pd.DataFrame:
     removed = removed.assign(rule_name=mappings.display(removed["rule"].map(cleaning_rule), "cleaning_rule"))
     grouped = removed.groupby(["rule_name", "label"], as_index=False)[["lines", "chars"]].sum()
     return grouped.sort_values(["chars", "rule_name"], ascending=[False, True], ignore_index=True)
+
+
+def report_sections() -> pd.DataFrame:
+    """Paragraphs and characters per section of the broker report, with a short label (number and the title up to
+    its first colon or comma, at most 9 characters) for a phone-width axis."""
+    counts = paragraph_counts("hti_report_2024_06")
+    sections = counts.groupby(["part_id", "part_title"], as_index=False, sort=False)[["paragraphs", "chars"]].sum()
+    short = sections["part_title"].str.split(r"[：，？（(]", regex=True).str[0].str.strip()
+    short = short.where(short.str.len() <= 9, short.str.slice(0, 8) + "…")
+    number = sections["part_id"].replace({"appendix": "附录"})
+    return sections.assign(section=number + " " + short.where(sections["part_id"] != "appendix", "英文摘要"))
+
+
+def per_thousand(count: int, total: int) -> str:
+    return f"{1000 * count / total:.1f}"
+
+
+def headline_numbers() -> dict[str, str]:
+    """The corpus chapter's numbers in prose: what the corpus is, what cleaning removed, and the words that set the
+    groups of documents apart."""
+    parts = corpus_composition()
+    official_dates = load("documents").query("kind == 'official_document'")["date"]
+    seed = parts.loc[["news", "report"], "clean_chars"].sum()
+    removed = removed_by_rule_named()
+    disclosure = int(removed.loc[removed["rule_name"] == mappings.label("cleaning_rule", "legal_disclosures"),
+                                 "chars"].sum())
+    sizes = group_sizes()
+    words = distinctive_words("news_2023", "report_2024")
+    news, report = words[words["group"] == "news_2023"], words[words["group"] == "report_2024"]
+    official = distinctive_words("official", "news_2023")
+    official = official[official["group"] == "official"]
+    n_news, n_report = sizes.loc["news_2023", "words"], sizes.loc["report_2024", "words"]
+    numbers = {
+        "n_documents": len(load("documents")),
+        "n_news": int(parts.loc["news", "documents"]), "n_report": int(parts.loc["report", "documents"]),
+        "n_official": int(parts.loc["official", "documents"]),
+        "n_pages": int((load("documents")["kind"] == "newspaper_page").sum()),
+        "n_web": int((load("documents")["kind"] == "web_article").sum()),
+        "report_share": f"{parts.loc['report', 'clean_chars'] / seed:.0%}",
+        "official_chars": f"{int(parts.loc['official', 'clean_chars']):,}",
+        "seed_chars": f"{int(seed):,}",
+        "official_first": official_dates.min()[:7], "official_last": official_dates.max()[:7],
+        "disclosure_chars": f"{disclosure:,}", "disclosure_share": f"{disclosure / removed['chars'].sum():.0%}",
+        "n_news_docs_2023": int(sizes.loc["news_2023", "documents"]),
+        "news_words": f"{n_news:,}", "report_words": f"{n_report:,}",
+        "official_words": f"{sizes.loc['official', 'words']:,}",
+    }
+    for side, rows, own, other in (("news", news, n_news, n_report), ("report", report, n_report, n_news)):
+        top = rows.iloc[0]
+        numbers |= {f"{side}_word": top["word"], f"{side}_word2": rows.iloc[1]["word"],
+                    f"{side}_word3": rows.iloc[2]["word"], f"{side}_z": f"{abs(top['z_score']):.1f}",
+                    f"{side}_rate_own": per_thousand(top["own_count"], own),
+                    f"{side}_rate_other": per_thousand(top["other_count"], other)}
+    numbers |= {"official_word": official.iloc[0]["word"], "official_word2": official.iloc[1]["word"],
+                "official_word3": official.iloc[2]["word"]}
+    return {key: str(value) for key, value in numbers.items()}
+
+
+def topic_terms() -> pd.DataFrame:
+    """Each chapter topic with the terms that put a paragraph on it (data/dict/topics.yml)."""
+    from .. import paths
+    from ..text.topics import read_topics
+
+    topics = read_topics(paths.TOPICS)
+    return pd.DataFrame([{"topic_name": spec["name"], "terms": "、".join(spec["terms"])} for spec in topics.values()])
+
+
+def prior_sensitivity(first: str = "news_2023", second: str = "report_2024", top: int = 5) -> pd.DataFrame:
+    """The `top` distinctive words of each group under the chapter's prior (size of the smaller group) and under
+    the prior as large as both groups together (tidylo's default), side by side, with their z-scores."""
+    from ..text.logodds import log_odds
+
+    a, b = group_word_counts(first), group_word_counts(second)
+    rows = []
+    for prior_name, size in (("较小一组的词数", min(a.sum(), b.sum())), ("两组合计词数", a.sum() + b.sum())):
+        table = log_odds(a, b, prior_size=size, min_count=10)
+        for group, ends in ((first, table.head(top)), (second, table.tail(top).iloc[::-1])):
+            for rank, row in enumerate(ends.itertuples(), start=1):
+                rows.append({"prior": prior_name, "lean": mappings.label("corpus_group", group), "rank": rank,
+                             "word": row.word, "z_score": round(row.z, 2)})
+    return pd.DataFrame(rows)
