@@ -307,3 +307,21 @@ def keyword_bars(keywords: pd.DataFrame, *, group: str, title: str, group_title:
         .add_params(pick)
         .transform_filter(alt.datum[group] == pick)
     )
+
+
+def diverging_hbar(data: pd.DataFrame, *, x: str, y: str, group: str, concept: str, title: str, x_title: str,
+                   tooltip: list[str], fmt: str = ".1f", pad: float = 1.5) -> alt.LayerChart:
+    """Horizontal bars either side of zero, one colour per group (data/mappings/colours.yml block `concept`),
+    sorted by value, each bar labelled with its value: what sets two groups apart (e.g. log-odds z-scores)."""
+    order = list(data.sort_values(x, ascending=False)[y])
+    domain = [min(0.0, data[x].min()) - pad, max(0.0, data[x].max()) + pad]
+    base = alt.Chart(data, title=title).encode(
+        y=alt.Y(f"{y}:N", title=None, sort=order),
+        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=domain, nice=False)),
+        tooltip=tooltip)
+    groups = list(dict.fromkeys(data[group]))
+    bars = base.mark_bar().encode(color=colour(f"{group}:N", concept, values=groups, title=None,
+                                               legend=alt.Legend(orient="top")))
+    text = base.mark_text(fontSize=10, align=alt.expr(f"datum['{x}'] > 0 ? 'left' : 'right'"),
+                          dx=alt.expr(f"datum['{x}'] > 0 ? 3 : -3")).encode(text=alt.Text(f"{x}:Q", format=fmt))
+    return alt.layer(bars, text).properties(width="container")

@@ -282,6 +282,7 @@ def headline_numbers() -> dict[str, str]:
     words = distinctive_words("news_2023", "report_2024")
     news, report = words[words["group"] == "news_2023"], words[words["group"] == "report_2024"]
     official = distinctive_words("official", "news_2023")
+    news_side = official[official["group"] == "news_2023"]
     official = official[official["group"] == "official"]
     n_news, n_report = sizes.loc["news_2023", "words"], sizes.loc["report_2024", "words"]
     numbers = {
@@ -306,7 +307,8 @@ def headline_numbers() -> dict[str, str]:
                     f"{side}_rate_own": per_thousand(top["own_count"], own),
                     f"{side}_rate_other": per_thousand(top["other_count"], other)}
     numbers |= {"official_word": official.iloc[0]["word"], "official_word2": official.iloc[1]["word"],
-                "official_word3": official.iloc[2]["word"]}
+                "official_word3": official.iloc[2]["word"], "official_other_word": news_side.iloc[0]["word"],
+                "official_other_word2": news_side.iloc[1]["word"]}
     return {key: str(value) for key, value in numbers.items()}
 
 
