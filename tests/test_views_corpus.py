@@ -11,6 +11,8 @@ def test_composition_counts_the_three_kinds_of_text():
     assert (numbers["n_documents"], numbers["n_pages"], numbers["n_web"]) == ("42", "2", "2")
     # grep "^  date:" data/raw/official.yml | sort → first '2022-10-14', last '2026-01-09'
     assert (numbers["official_first"], numbers["official_last"]) == ("2022-10", "2026-01")
+    # the news dates in data/raw/sources.yml: 2023-07-03, 2023-09-15, 2023-07, 2024-10-19
+    assert (numbers["news_years"], numbers["n_seed_docs"]) == ("2023—2024", "5")
 
 
 def test_legal_disclosures_are_the_largest_removal_and_counted_by_hand():

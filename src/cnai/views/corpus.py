@@ -289,6 +289,8 @@ def headline_numbers() -> dict[str, str]:
         "n_documents": len(load("documents")),
         "n_news": int(parts.loc["news", "documents"]), "n_report": int(parts.loc["report", "documents"]),
         "n_official": int(parts.loc["official", "documents"]),
+        "n_seed_docs": int(parts.loc[["news", "report"], "documents"].sum()),
+        "news_years": f"{parts.loc['news', 'first'][:4]}—{parts.loc['news', 'last'][:4]}",
         "n_pages": int((load("documents")["kind"] == "newspaper_page").sum()),
         "n_web": int((load("documents")["kind"] == "web_article").sum()),
         "report_share": f"{parts.loc['report', 'clean_chars'] / seed:.0%}",
