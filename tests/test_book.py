@@ -55,7 +55,7 @@ def test_csv_links_resolve_to_files_with_the_charted_rows(built):
 
 def test_word_cloud_image_is_in_the_site_with_alt_text(built):
     html = page(built, "chapters/corpus.html")
-    match = re.search(r'<img src="\.\./(_static/figures/corpus-wordcloud\.png)" alt="(词云：[^"]+)"', html)
+    match = re.search(r'<img src="\.\./(_static/figures/corpus-wordcloud-race\.png)" alt="(词云：[^"]+)"', html)
     assert match
     png = built / "_build" / "html" / match.group(1)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

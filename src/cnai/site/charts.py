@@ -241,15 +241,16 @@ def font_path() -> Path:
 
 
 class WordCloudFigure:
-    def __init__(self, name: str, image_path: Path, alt_text: str, caption: str):
+    def __init__(self, name: str, image_path: Path, alt_text: str, caption: str, width: int = 800, height: int = 400):
         self.name, self.image_path, self.alt_text, self.caption = name, image_path, alt_text, caption
+        self.width, self.height = width, height
 
     def _repr_html_(self) -> str:
         prefix = site_prefix()
         return (
             f'<figure class="cnai-wordcloud" id="fig-{self.name}">'
             f'<img src="{prefix}/_static/figures/{self.image_path.name}" alt="{html.escape(self.alt_text)}" '
-            f'width="800" height="400" loading="lazy">'
+            f'width="{self.width}" height="{self.height}" loading="lazy">'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
         )
 
@@ -258,21 +259,22 @@ def _wordcloud_colour(*args, random_state, **kwargs) -> str:
     return WORDCLOUD_COLOURS[random_state.randint(0, len(WORDCLOUD_COLOURS) - 1)]
 
 
-def make_wordcloud(frequencies: dict[str, float], seed: int = 42):
+def make_wordcloud(frequencies: dict[str, float], seed: int = 42, width: int = 800, height: int = 400):
     """A WordCloud laid out from word frequencies (from the text pipeline) in the CJK font, reproducibly."""
     from wordcloud import WordCloud
 
     cloud = WordCloud(
-        font_path=str(font_path()), width=800, height=400, background_color="white",
+        font_path=str(font_path()), width=width, height=height, background_color="white",
         random_state=seed, max_words=len(frequencies), collocations=False, prefer_horizontal=0.95,
         colormap=None, color_func=_wordcloud_colour,
     )
     return cloud.generate_from_frequencies(dict(frequencies))
 
 
-def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: int = 12) -> WordCloudFigure:
+def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: int = 12,
+              width: int = 800, height: int = 400) -> WordCloudFigure:
     """Draw a word cloud to the site's data folder; its alt text lists the largest words."""
-    cloud = make_wordcloud(frequencies)
+    cloud = make_wordcloud(frequencies, width=width, height=height)
     SITE_DATA.mkdir(parents=True, exist_ok=True)
     path = SITE_DATA / f"{name}.png"
     # Five colours on white, anti-aliased: a 64-colour palette looks the same at a third of the bytes.
@@ -280,7 +282,7 @@ def wordcloud(frequencies: dict[str, float], *, name: str, caption: str, top: in
     image.save(path, format="PNG", optimize=True)
     largest = [word for (word, _), *_ in cloud.layout_[:top]]
     alt_text = f"词云：{caption}。最大的词依次是：" + "、".join(largest)
-    return WordCloudFigure(name, path, alt_text, caption)
+    return WordCloudFigure(name, path, alt_text, caption, width, height)
 
 
 # --- recurring chart kinds ------------------------------------------------------------------------------------
@@ -318,3 +320,21 @@ def keyword_bars(keywords: pd.DataFrame, *, group: str, title: str, group_title:
         .add_params(pick)
         .transform_filter(alt.datum[group] == pick)
     )
+
+
+def diverging_hbar(data: pd.DataFrame, *, x: str, y: str, group: str, concept: str, title: str, x_title: str,
+                   tooltip: list[str], fmt: str = ".1f", pad: float = 1.5) -> alt.LayerChart:
+    """Horizontal bars either side of zero, one colour per group (data/mappings/colours.yml block `concept`),
+    sorted by value, each bar labelled with its value: what sets two groups apart (e.g. log-odds z-scores)."""
+    order = list(data.sort_values(x, ascending=False)[y])
+    domain = [min(0.0, data[x].min()) - pad, max(0.0, data[x].max()) + pad]
+    base = alt.Chart(data, title=title).encode(
+        y=alt.Y(f"{y}:N", title=None, sort=order),
+        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=domain, nice=False)),
+        tooltip=tooltip)
+    groups = list(dict.fromkeys(data[group]))
+    bars = base.mark_bar().encode(color=colour(f"{group}:N", concept, values=groups, title=None,
+                                               legend=alt.Legend(orient="top")))
+    text = base.mark_text(fontSize=10, align=alt.expr(f"datum['{x}'] > 0 ? 'left' : 'right'"),
+                          dx=alt.expr(f"datum['{x}'] > 0 ? 3 : -3")).encode(text=alt.Text(f"{x}:Q", format=fmt))
+    return alt.layer(bars, text).properties(width="container")

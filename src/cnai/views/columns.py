@@ -63,6 +63,13 @@ class ViewColumns(pa.DataFrameModel):
     group: Series[str] = pa.Field(title="部件大类", description="component family (data/mappings/robot_components.yml)")
     listed_status: Series[str] = pa.Field(title="上市", description="listed or not, where the text says")
     listed_company: Series[str] = pa.Field(title="上市公司", description="a company the corpus says is listed")
+    # corpus chapter: cleaning rules, distinctive words (log-odds), keywords by source and topic
+    rule_name: Series[str] = pa.Field(title="清洗规则", description="display name of a cleaning rule")
+    lean: Series[str] = pa.Field(title="更常见于", description="the group of documents a word is typical of")
+    own_count: Series[int] = pa.Field(title="本组出现次数", description="occurrences in the group the word is typical of")
+    other_count: Series[int] = pa.Field(title="另一组出现次数", description="occurrences in the other group")
+    z_score: Series[float] = pa.Field(title="z 值", description="weighted log-odds z-score (Monroe et al. 2008)")
+    topic_option: Series[str] = pa.Field(title="主题", description="a chapter topic's name, or 全部正文")
 
 
 def _titles(model) -> dict[str, str]:
