@@ -602,7 +602,7 @@ def _flags(row, kind, gaps) -> str:
     """The caveats of one chips row, from its typed columns and its provenance gaps."""
     flags = []
     if gaps.quote_fix:
-        flags.append("QUOTE FIX：引语换成了相邻段落的一句")
+        flags.append("引语已换成相邻段落的一句")
     if gaps.vendor_in_quote is False:
         flags.append("厂商不在引语中（取自上下文）")
     if gaps.year_in_quote is False:
