@@ -264,6 +264,8 @@ def hardware_by_year() -> pd.DataFrame:
     return counts.sort_values(["year", "group_rank"]).reset_index(drop=True)
 
 
+RECENT_YEAR = 2024  # the prose's "recent" models: published this year or later
+
 MIN_CLUSTERS = 10  # the share is drawn from the first year Epoch records at least this many new clusters worldwide
 
 
@@ -711,7 +713,9 @@ def headline_numbers() -> dict[str, object]:
     out["hw_google"] = int(counts.get("other_foreign", 0))
     domestic = models[models["hardware_group"].isin(["domestic", "mixed"])].sort_values("publication_date")
     out["hw_domestic_models"] = "、".join(f"{m}（{y}）" for m, y in zip(domestic["model"], domestic["year"]))
-    recent = models[models["year"] >= 2024]
+    out["hw_with_domestic"] = out["hw_domestic"] + out["hw_mixed"]
+    out["hw_recent_year"] = RECENT_YEAR
+    recent = models[models["year"] >= RECENT_YEAR]
     out["hw_recent_models"] = len(recent)
     out["hw_recent_not_stated"] = int((recent["hardware_group"] == "not_stated").sum())
     out["hw_first_year"], out["hw_last_year"] = int(models["year"].min()), int(models["year"].max())
