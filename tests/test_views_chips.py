@@ -1,10 +1,14 @@
 """Chapter 3's tables (chips and compute) checked against values counted by hand in data/curated/industry_chain.csv,
-chips.csv and the cleaned paragraphs, and against the claims the prose makes; failing inputs for the mapping files
-and the sentence finder."""
+chips.csv, the cleaned paragraphs and Epoch AI's raw CSVs (data/raw/external), and against the claims the prose
+makes; failing inputs for the mapping files, the registry and the sentence finder."""
+import re
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from cnai.data import load
+from cnai.facts import mappings
 from cnai.errors import MappingError
 from cnai.views import chips
 
@@ -27,11 +31,16 @@ def test_chain_rows_keep_every_row_and_title_each_section():
     assert next(iter(chips.section_titles())) == "6.4"
 
 
-def test_origin_follows_companies_then_row_then_report_column():
-    assert chips.origin_of("US", None, "domestic") == (chips.FOREIGN, "companies.country")
-    assert chips.origin_of(None, "CN", "foreign") == (chips.DOMESTIC, "行内 country")
-    assert chips.origin_of(None, None, "foreign") == (chips.FOREIGN, "研报国外栏")
-    assert chips.origin_of(None, None, "domestic") == (chips.DOMESTIC, "研报国内栏")
+def test_origin_comes_from_the_registry_and_says_whether_the_text_states_it():
+    # the registry's country decides; the basis says whether the text gives a country (companies.csv, the row, or
+    # the 6.4 table's column) or only the registry does
+    assert chips.origin_of("US", None, None) == (chips.FOREIGN, chips.REGISTRY_ONLY)
+    assert chips.origin_of("KR", None, None) == (chips.FOREIGN, chips.REGISTRY_ONLY)
+    assert chips.origin_of("HK", "HK", None) == (chips.DOMESTIC, chips.TEXT_STATES)
+    assert chips.origin_of("CN", None, "domestic") == (chips.DOMESTIC, chips.TEXT_STATES)
+    # where the registry has no country, the text's own, then the report's column
+    assert chips.origin_of(None, "CN", "foreign") == (chips.DOMESTIC, chips.TEXT_STATES)
+    assert chips.origin_of(None, None, "foreign") == (chips.FOREIGN, chips.TEXT_STATES)
     assert chips.origin_of(None, None, None) == (chips.UNKNOWN, "无")
     assert chips.origin_of(float("nan"), float("nan"), float("nan")) == (chips.UNKNOWN, "无")
 
@@ -56,30 +65,53 @@ def test_report_columns_are_the_64_table_and_agree_with_company_countries():
 def test_table_64_balance_matches_the_hand_count(numbers):
     # counted by hand in industry_chain.csv, rows with report_section 6.4, by layer and report_column
     # (domestic, foreign): 应用层 chain_056–071 / chain_048–055, 模型层 077–079 / 072–076, 算力层 084–087 / 080–083,
-    # 芯片层 091–094 / 088–090, 制造层 098–099 / 095–097.
+    # 芯片层 091–094 / 088–090, 制造层 098–099 / 095–097. The registry's countries agree with the report's columns.
     balance = chips.table_64_balance().set_index("layer")
     expected = {"应用层": (16, 8), "模型层": (3, 5), "算力层": (4, 4), "芯片层": (4, 3), "制造层": (2, 3)}
     assert list(balance.index) == list(expected)  # in the order of data/mappings/chain_layers.yml
     assert {layer: (int(r[chips.DOMESTIC]), int(r[chips.FOREIGN])) for layer, r in balance.iterrows()} == expected
     assert balance[chips.UNKNOWN].sum() == 0  # the 6.4 table gives every name a column
-    assert (numbers["t64_app_cn"], numbers["t64_app_foreign"]) == (16, 8)
-    assert (numbers["t64_cn_total"], numbers["t64_foreign_total"]) == (29, 23)
-    assert numbers["t64_cn_ahead"] == "应用层、芯片层" and numbers["t64_cn_behind"] == "模型层、制造层"
-    assert numbers["t64_chip_cn"] == "寒武纪、海光信息、景嘉微、龙芯中科"  # chain_091–094
+    assert (numbers["t64_chip_cn"], numbers["t64_chip_foreign"]) == (4, 3)
 
 
-def test_unknown_origins_are_the_rows_without_any_country(numbers):
-    # 113 rows name a company (chain_001 does not). Known origin: the 52 rows of the 6.4 table, and 9 rows elsewhere
-    # whose company has a country in companies.csv or whose own country is filled: chain_028 OpenAI, chain_030
-    # 科大讯飞, chain_031 腾讯, chain_032 阿里巴巴, chain_034 百度 (6.3.1), chain_041 Groq, chain_043 OpenAI (6.3.2),
-    # chain_107 华为（海思）, chain_114 武汉电信器件 (4.4.3). 113 − 52 − 9 = 52 unknown; in 6.3.1, 34 − 5 = 29.
-    assert numbers["chain_rows"] == 113
-    assert numbers["chain_unknown"] == 52 and numbers["chain_unknown_share"] == "46%"
-    assert (numbers["s631_rows"], numbers["s631_unknown"]) == (34, 29)
-    rows = chips.chain_rows().dropna(subset=["company"])
-    known_elsewhere = rows[(rows["section"] != "6.4") & (rows["origin"] != chips.UNKNOWN)]
-    assert set(known_elsewhere["row_id"]) == {"chain_028", "chain_030", "chain_031", "chain_032", "chain_034",
-                                              "chain_041", "chain_043", "chain_107", "chain_114"}
+def test_the_headline_counts_every_section_not_one_table(numbers):
+    # Error fixed: the old headline read "China leads in chips" from the 6.4 table alone (芯片层 4 domestic, 3
+    # foreign). industry_chain.csv, layer 芯片层 and chain_layer yes, distinct company_id over all sections:
+    # 6.3.1 chain_010–017 google intel amd nvidia samsung sk_hynix qualcomm apple, 6.3.2 chain_039–041 nvidia amd
+    # groq, 6.4 chain_088–094 nvidia amd sk_hynix + hanwuji haiguang_xinxi jingjiawei longxin_zhongke:
+    # 9 foreign, 4 Chinese.
+    layers = chips.layer_companies().set_index(["layer", "origin"])["company_count"]
+    assert (layers[("芯片层", chips.FOREIGN)], layers[("芯片层", chips.DOMESTIC)]) == (9, 4)
+    assert (numbers["lc_chip_foreign"], numbers["lc_chip_cn"]) == (9, 4)
+    assert numbers["lc_chip_cn_names"] == "寒武纪、海光信息、景嘉微、龙芯中科"
+    # Chinese names outnumber foreign ones only in 应用层
+    assert numbers["lc_cn_ahead"] == "应用层"
+    # the findings box and the abstract lead with the Epoch comparison, not with a count of names
+    text = Path(__file__).parents[1].joinpath("chapters", "chips.md").read_text(encoding="utf-8")
+    findings = text[text.index("(chips-findings)="):text.index("English abstract")]
+    first = findings.split("\n- ")[1]
+    assert "Epoch" in first and "算力" in first
+    abstract = text[text.index("English abstract"):text.index("本章用两条证据")]
+    assert "Epoch" in abstract.split(".")[0] and "leads" not in abstract and "领先" not in findings
+
+
+def test_country_comes_from_the_registry_with_a_flag_where_the_text_is_silent(numbers):
+    # Error fixed: NVIDIA and Huawei had no country in chips.csv (country blank on chip_005, chip_021) though
+    # companies.csv / the registry has one; 三星 was 未注明 while 英特尔 was 国外 in the chain. Registry
+    # (data/registry/organisations.yml): nvidia US, huawei CN, samsung KR, intel US.
+    table = chips.chips_table().set_index("chip_id")
+    assert (table.loc["chip_021", "country"], table.loc["chip_021", "origin_basis"]) == ("美国", chips.REGISTRY_ONLY)
+    assert (table.loc["chip_005", "country"], table.loc["chip_005", "origin_basis"]) == ("中国", chips.REGISTRY_ONLY)
+    # chip_001 昆仑2代 has country CN in chips.csv: the text states it
+    assert (table.loc["chip_001", "country"], table.loc["chip_001", "origin_basis"]) == ("中国", chips.TEXT_STATES)
+    assert (table["country"] == chips.UNKNOWN).sum() == 0
+    rows = chips.chain_rows().set_index("company_id")
+    assert set(rows.loc["samsung", "origin"]) == set(rows.loc["intel", "origin"]) == {chips.FOREIGN}
+    # chips.csv fills country on 11 rows (chip_001–004, 040, 047, 049–053); the other 43 carry the flag
+    assert (numbers["chips_text_country"], numbers["chips_registry_only"]) == (11, 43)
+    # industry_chain.csv, chain_layer yes with a company: 98 rows; 39 of them have no country in companies.csv,
+    # none of their own and no 6.4 column (awk over the three columns)
+    assert (numbers["chain_rows"], numbers["chain_registry_only"], numbers["chain_unknown"]) == (98, 39, 0)
 
 
 def test_multi_layer_companies_match_the_hand_count(numbers):
@@ -89,14 +121,10 @@ def test_multi_layer_companies_match_the_hand_count(numbers):
     multi = chips.multi_layer_companies().set_index("company_id")["layers"].to_dict()
     assert multi == {"intel": 4, "samsung": 4, "apple": 3, "google": 3, "alibaba": 2, "baidu": 2, "meta": 2,
                      "microsoft": 2, "tencent": 2, "tesla": 2, "tsmc": 2}
-    # samsung and intel tie at 4 (制造层, 基建层, 算力层, 芯片层); ties are listed by name, 三星 before 英特尔
+    # samsung and intel tie at 4; ties are listed by name, 三星 before 英特尔
     assert (numbers["multi_top_name"], numbers["multi_top_layers"]) == ("三星", 4)
-    assert numbers["multi_top_list"] == "算力层、芯片层、制造层、基建层"
-    assert (numbers["multi_second_name"], numbers["multi_second_layers"]) == ("英特尔", 4)
-    # the prose: domestic companies span at most two layers, and only 应用层 and 模型层
+    # Chinese companies span at most two layers (alibaba, baidu, tencent)
     assert numbers["multi_cn_max"] == 2
-    assert set(numbers["multi_cn_names"].split("、")) == {"百度", "腾讯", "阿里巴巴"}
-    assert numbers["multi_cn_layers"] == "应用层、模型层"
 
 
 def test_layer_conflicts_are_the_foundry_placements_of_631_and_632(numbers):
@@ -123,16 +151,14 @@ def test_a_layer_or_section_missing_from_its_mapping_file_stops_the_chain(monkey
 
 # --- accelerator specifications --------------------------------------------------------------------------------
 
-def test_spec_counts_match_the_hand_count(numbers):
+def test_spec_counts_match_the_hand_count():
     # chips.csv: 23 rows have a spec_value, under 20 spec_names; only the three "… to train 1.8T-param GPT" names
     # are stated for two chips (Hopper GPU chip_031–033, Blackwell GPU chip_034–036). Hardware specs with a value:
     # process nm, INT8 TOPS, FP16 TFLOPS, memory GB, memory GB (HBM3e), memory bandwidth, transistors, AI compute.
-    assert numbers["spec_values"] == len(chips.spec_rows()) == 23
-    assert numbers["spec_names"] == 20
-    assert numbers["spec_comparable"] == 3
-    assert numbers["spec_comparable_chips"] == "Hopper GPU与Blackwell GPU"
-    assert numbers["hw_specs"] == 8
-    hardware = chips.specs_overview().query("kind == '硬件规格'")
+    assert len(chips.spec_rows()) == 23
+    overview = chips.specs_overview()
+    assert len(overview) == 20 and (overview["chips"] >= 2).sum() == 3
+    hardware = overview.query("kind == '硬件规格'")
     assert set(hardware["spec_name"]) == {"process nm", "INT8 TOPS", "FP16 TFLOPS", "memory GB", "memory GB (HBM3e)",
                                           "memory bandwidth", "transistors", "AI compute"}
     assert (hardware["chips"] == 1).all()
@@ -141,26 +167,25 @@ def test_spec_counts_match_the_hand_count(numbers):
 def test_hopper_blackwell_figures_from_the_quotes(numbers):
     # chip_031–036: Hopper 8000 张, 15 兆瓦, 90 天; Blackwell 2000 张, 4 兆瓦, 90 天
     assert numbers["gpu_ratio"] == pytest.approx(2000 / 8000)
-    assert numbers["power_ratio"] == pytest.approx(4 / 15)
-    assert numbers["days_ratio"] == 1.0
-    assert (numbers["hopper_gpus"], numbers["blackwell_gpus"]) == ("8000 张", "2000 张")
-    assert (numbers["hopper_power"], numbers["blackwell_power"], numbers["hopper_days"]) == ("15 兆瓦", "4 兆瓦", "90 天")
+    assert numbers["hopper_blackwell_gpus"] == "4"
     comparable = chips.comparable_specs()
     assert set(comparable["chip"]) == {"Hopper GPU", "Blackwell GPU"} and len(comparable) == 6
+    # ml_hardware.csv: B200 2.25e15 and H100 SXM5 80GB 9.894e14 tensor FP16/BF16 FLOP/s: 2.27, written 2.3
+    assert numbers["b200_vs_h100"] == "2.3"
 
 
-def test_the_domestic_accelerator_shares_no_spec_with_foreign_chips(numbers):
+def test_the_domestic_accelerator_shares_no_spec_with_foreign_chips():
     # chips.csv: the only CN rows with a spec_value are 昆仑2代's chip_001–003 (process nm, INT8 TOPS, FP16 TFLOPS),
     # and no other chip states any of these three
-    assert numbers["cn_spec_chips"] == "昆仑2代"
-    assert numbers["cn_foreign_shared_specs"] == 0
-    assert numbers["kunlun_fp16"] == "128 TFLOPS@FP16"
+    overlap = chips.domestic_foreign_spec_overlap()
+    assert overlap["shared"].tolist() == [0, 0] and overlap["chips"].iloc[0] == 1
 
 
-def test_a100_and_blackwell_memory_sit_under_different_spec_names(numbers):
+def test_a100_and_blackwell_memory_sit_under_different_spec_names():
     # chip_020 (A100 80GB, memory GB, 80 GB) and chip_028 (Blackwell, memory GB (HBM3e), 192 GB)
-    assert (numbers["a100_memory"], numbers["blackwell_memory"], numbers["blackwell_compute"]) == (
-        "80 GB", "192 GB", "20 PFLOPS")
+    rows = chips.spec_rows().set_index("chip_id")
+    assert (rows.loc["chip_020", "spec_name"], rows.loc["chip_020", "spec_value"]) == ("memory GB", 80.0)
+    assert (rows.loc["chip_028", "spec_name"], rows.loc["chip_028", "spec_value"]) == ("memory GB (HBM3e)", 192.0)
 
 
 def test_spec_names_come_from_the_mapping_file():
@@ -203,6 +228,11 @@ def test_phone_makers_make_small_chips_and_the_soc_row_is_a_chip_vendor(numbers)
     # chip_048 (SoC, use phone_soc) is 联发科's; chip_047–053 otherwise are ISP芯片, 影像、功率的小芯片, ISP, DSP, 自有芯片
     assert numbers["soc_actor"] == "联发科"
     assert numbers["phone_made_items"] == "ISP、影像、功率的小芯片、DSP、自有芯片"
+    moves = chips.phone_chip_moves().set_index("fact_id")
+    assert moves.loc["chip_048", "strategy"] == chips.BUY_SOC
+    # 联发科's country: registry TW (chips.csv leaves it blank); the inv_004 row writes no amount, its label the item
+    assert moves.loc["chip_048", "country"] == "中国台湾"
+    assert moves.loc["inv_004", "row_label"] == f"{moves.loc['inv_004', 'actor']}：扩大芯片投资"
 
 
 def test_portfolio_wording_is_taken_from_the_quotes(numbers):
@@ -264,10 +294,11 @@ def test_chips_table_keeps_every_row_with_doc_and_quote():
     assert table["doc_id"].notna().all()
 
 
-def test_blank_countries_are_counted_not_guessed(numbers):
-    # chips.csv: country filled on 11 rows (chip_001–004, 040, 047, 049–053), blank on 43 of 54
-    assert (numbers["chips_rows"], numbers["chips_no_country"], numbers["chips_no_country_share"]) == (54, 43, "80%")
-    assert (chips.chips_table()["country"] == "未注明").sum() == 43
+def test_english_curator_notes_stay_out_of_the_table():
+    # Error fixed: the flags read "QUOTE FIX"; the table shows no curated notes column and no English flags
+    table = chips.chips_table()
+    assert "notes" not in table.columns
+    assert not table["flags"].str.contains(r"[A-Z]{3,} [A-Z]{3,}").any()
 
 
 def test_quote_fix_rows_and_provenance_gaps(numbers):
@@ -275,7 +306,7 @@ def test_quote_fix_rows_and_provenance_gaps(numbers):
     # context_quote (chip_derived_from blank)
     fixed = chips.quote_fix_rows()
     assert fixed["chip_id"].tolist() == ["chip_022", "chip_023", "chip_024", "chip_026"]
-    assert numbers["quote_fix_ids"] == "chip_022、chip_023、chip_024、chip_026" and numbers["quote_fix_rows"] == 4
+    assert numbers["quote_fix_rows"] == 4
     assert set(fixed["missing"]) == {"厂商、日期"}
     # read in the quotes: the vendor (or an alias in companies.csv) is missing from 23 quotes: chip_010–012,
     # 017–024, 026, 027–036, 045 (其) (chip_053's quote starts at 星纪魅族集团董事长); the year of the date from
@@ -316,6 +347,119 @@ def test_caveats_in_the_table(numbers):
 
 
 def test_chart_frames_have_no_missing_values():
-    for frame in (chips.chain_by_origin(), chips.multi_layer_companies(), chips.specs_overview(),
-                  chips.comparable_specs(), chips.phone_chip_moves(), chips.commentary_terms()):
+    for frame in (chips.layer_companies(), chips.multi_layer_companies(), chips.phone_chip_moves(),
+                  chips.hardware_by_year(), chips.cluster_share_years()):
         assert not frame.isna().any().any()
+
+
+
+
+# --- outside data: Epoch AI ---------------------------------------------------------------------------------------
+# Values read from data/raw/external with the csv module (python3 -c ..., not through cnai):
+# ml_hardware.csv, 16-bit FLOP/s (Tensor-FP16/BF16, else FP16), release date:
+#   Huawei Ascend 910B 3.76e14 (FP16 only) 2022-03-17; Ascend 910C 8.0e14 2024-10-15; Ascend 920 9.0e14 2025-10-01;
+#   NVIDIA A100 SXM4 80 GB 3.12e14 2020-11-16; H100 SXM5 80GB 9.894e14 2022-09-20; B200 2.25e15 2024-11-15;
+#   HGX H20 1.48e14 2023-11-09, memory 96 GB, bandwidth 4.0e12 B/s; Baidu Kunlun II 1.28e14 (FP16).
+
+def test_flagship_gap_against_the_raw_hardware_file(numbers):
+    gap = chips.flagship_gap().set_index("name")
+    # 910B against the A100, the best NVIDIA line chip released before 2022-03-17: 376 / 312
+    assert gap.loc["Huawei Ascend 910B", "share_of_nvidia"] == pytest.approx(376 / 312)
+    assert gap.loc["Huawei Ascend 910B", "nvidia_reached"] == "H100"
+    # 910C against the H100 (B200 came a month later): 800 / 989.4; the H100 reached 800 on 2022-09-20,
+    # 2.07 years before 2024-10-15
+    assert gap.loc["Huawei Ascend 910C", "share_of_nvidia"] == pytest.approx(800 / 989.4)
+    assert gap.loc["Huawei Ascend 910C", "years_behind"] == pytest.approx(2.1)
+    # 920 against the B200: 900 / 2250
+    assert gap.loc["Huawei Ascend 920", "share_of_nvidia"] == pytest.approx(0.4)
+    assert (numbers["a920_share"], numbers["a910c_share"], numbers["a910b_share"]) == ("40%", "81%", "121%")
+
+
+def test_h20_is_cut_in_compute_not_in_memory(numbers):
+    # H20 148 / H100 989.4 = 15 %; 148 / 910B 376 = 39 %; memory 96 GB > H100 80 GB > 910B 32 GB;
+    # bandwidth 4.0 TB/s > H100 3.35 > 910B 1.228
+    assert (numbers["h20_vs_h100"], numbers["h20_vs_910b"]) == ("15%", "39%")
+    assert (numbers["h20_memory"], numbers["h20_bandwidth"]) == ("96", "4")
+    specs = chips.key_chip_specs().set_index("name")
+    assert specs.loc["NVIDIA HGX H20", "maker_group"] == "英伟达中国特供"
+    assert specs.loc["NVIDIA HGX H20", "memory_vs_h100"] == pytest.approx(1.2)
+    # every labelled chip of key_chips.yml is drawn, and only NVIDIA's listed chips join the Chinese makers'
+    frontier = chips.accelerator_frontier()
+    assert set(frontier.loc[frontier["maker_group"] != "国产", "name"]) <= set(mappings.read("key_chips")["nvidia"])
+    assert frontier["short_label"].notna().sum() == 14  # key_chips.yml: 6 labelled NVIDIA chips (3 more drawn unlabelled) + 8 Chinese
+
+
+def test_a_key_chip_epoch_does_not_list_is_an_error_naming_the_file(monkeypatch):
+    real = mappings.read("key_chips")
+    monkeypatch.setattr(chips.mappings, "read", lambda name, *a: (
+        {**real, "china": {**real["china"], "Huawei Ascend 999": "昇腾999"}} if name == "key_chips" else mappings.read(name, *a)))
+    with pytest.raises(MappingError, match=r"key_chips\.yml.*Huawei Ascend 999"):
+        chips.accelerator_frontier()
+
+
+def test_training_hardware_against_the_raw_models_file(numbers):
+    # notable_ai_models.csv, rows whose 'Country (of organization)' names China or Hong Kong: 131; 'Training
+    # hardware' blank on 83; of the 48 others, 42 name only NVIDIA chips, 3 Google TPU v3, 2 only Huawei Ascend
+    # (PanGu-Σ 2023, Pangu Ultra 2025), 1 both (ERNIE 3.0 Titan 2021: V100 DGXS 32 GB and Ascend 910)
+    assert (numbers["hw_models"], numbers["hw_not_stated"], numbers["hw_stated"]) == (131, 83, 48)
+    assert (numbers["hw_nvidia"], numbers["hw_google"], numbers["hw_domestic"], numbers["hw_mixed"]) == (42, 3, 2, 1)
+    assert numbers["hw_domestic_models"] == "ERNIE 3.0 Titan（2021）、PanGu-Σ（2023）、Pangu Ultra（2025）"
+    by_year = chips.hardware_by_year()
+    assert by_year["models"].sum() == 131
+
+
+def test_an_unmapped_training_hardware_name_fails_naming_the_registry_file(monkeypatch):
+    real = load("epoch_models")
+    changed = real.copy()
+    first = changed.index[changed["is_china"] & changed["dataset"].eq("notable") & changed["training_hardware"].notna()][0]
+    changed.loc[first, "training_hardware"] = "Quantum Abacus 9000"
+    monkeypatch.setattr(chips, "load", lambda name: changed if name == "epoch_models" else load(name))
+    with pytest.raises(MappingError, match=r"Quantum Abacus 9000.*chips\.yml"):
+        chips.training_hardware()
+
+
+def test_cluster_share_against_the_raw_clusters_file(numbers):
+    # gpu_clusters.csv with csv: Existing or Decommissioned, not Possible Duplicate, with a first operational date
+    # and H100 equivalents; China's cumulative share to 2019: 3791 / 11086.2 = 34.2 %; to 2025: 203031 / 1786345
+    # = 11.4 %. Country China: 253 rows, all named "Anonymized Chinese System" with a blank Owner.
+    assert (numbers["cl_peak_year"], numbers["cl_peak_share"]) == (2019, "34%")
+    assert (numbers["cl_last_year"], numbers["cl_last_share"]) == (2025, "11%")
+    assert (numbers["cl_china_clusters"], numbers["cl_china_anonymised"]) == (253, 253)
+    # the chart starts with 2017, the first year with 12 (≥ 10) new clusters worldwide
+    assert chips.cluster_share_years()["year"].iloc[0] == 2017
+
+
+def test_corpus_figures_checked_against_epoch(numbers):
+    check = chips.corpus_vs_epoch().set_index(["chip_id", "epoch_name"])
+    # chip_003 昆仑2代 128 TFLOPS@FP16 = Kunlun II 1.28e14; chip_020 80 GB = A100 SXM4 80 GB; chip_028 192 GB = B100
+    # 192 GB but not B200 180 GB; chip_027 "20 PFLOPS" (precision unstated) against B200 2.25 PFLOPS: 8.9 times
+    assert check.loc[("chip_003", "Baidu Kunlun II"), "verdict"] == "一致"
+    assert check.loc[("chip_020", "NVIDIA A100 SXM4 80 GB"), "verdict"] == "一致"
+    assert check.loc[("chip_028", "NVIDIA B100"), "verdict"] == "一致"
+    assert check.loc[("chip_028", "NVIDIA B200"), "verdict"] == "不一致"
+    assert check.loc[("chip_027", "NVIDIA B200"), "ratio"] == pytest.approx(20 / 2.25)
+    assert (numbers["ce_agree"], numbers["ce_pairs"], numbers["ce_bw_ratio"]) == (5, 7, "8.9")
+
+
+def test_the_corpus_says_nothing_on_export_controls(numbers, monkeypatch):
+    # grep over the cleaned paragraphs for 出口管制, 禁令, 实体清单, H20 … finds none
+    assert numbers["export_control_paras"] == 0
+    paras = pd.DataFrame({"para_id": ["x:1", "x:2"], "doc_id": ["x", "x"],
+                          "text": ["美国出口管制收紧。", "手机芯片依赖进口。"]})
+    monkeypatch.setattr(chips, "load", lambda name: paras if name == "paragraphs" else load(name))
+    assert chips.export_control_mentions()["para_id"].tolist() == ["x:1"]
+
+
+def test_prose_has_no_code_names_and_no_word_cloud():
+    # Errors fixed: the prose named tables and columns (industry_chain, companies.country …); the chapter had a
+    # word cloud and a keyword dropdown (now in the corpus chapter)
+    text = Path(__file__).parents[1].joinpath("chapters", "chips.md").read_text(encoding="utf-8")
+    prose = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+    prose = re.sub(r"\{(glue:text|ref)\}`[^`]*`", "", prose)
+    prose = prose[prose.index("本章用两条证据"):]
+    assert "`" not in prose
+    assert not re.search(r"[a-z]+_[a-z_]+", prose)
+    assert "wordcloud" not in text and "keyword_bars" not in text
+    # every {ref} target is a label of this chapter or race-findings (the race label on main)
+    refs = set(re.findall(r"<([a-z-]+)>`", text)) | set(re.findall(r"\{ref\}`([a-z-]+)`", text))
+    assert refs <= set(re.findall(r"^\(([a-z-]+)\)=$", text, flags=re.M)) | {"race-findings"}

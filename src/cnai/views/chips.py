@@ -1,14 +1,19 @@
-"""Tables for chapter 3, chips and compute (芯片与算力): the industry chain, accelerator specifications, phone
-makers' chip strategies and the "make or buy" commentary.
+"""Tables for chapter 3, chips and compute (芯片与算力). Two lines of evidence: Epoch AI's datasets (ML Hardware,
+Notable AI Models, GPU Clusters: how Chinese accelerators compare with NVIDIA's, what hardware trains China's
+notable models, China's share of known cluster capacity) and the corpus's curated facts (the industry chain,
+accelerator figures, phone makers' chip strategies and the "make or buy" commentary), with a check of one against
+the other.
 
-Every function returns a small DataFrame (or a dict of headline values) built only from the curated tables and the
-paragraphs table. Helpers that other chapters may want as well: `origin_of` (domestic / foreign / not stated, with
+Every function returns a small DataFrame (or a dict of headline values). Countries come from the entity registry
+(data/registry, through entity_links), with a flag where the text itself does not state them. Helpers that other chapters may want as well: `origin_of` (domestic / foreign / not stated, with
 the basis of the call), `paragraph_of` (the cleaned paragraph a curated quote comes from) and `sentence_in`
 (the one verbatim sentence of an article that holds a phrase, for quoting in the prose).
 
 Curation decisions are read from data/mappings: spec_names.yml (Chinese name and kind of each spec_name),
 chain_layers.yml (order of the chain's layers), report_sections.yml (titles of the report's sections) and
-labels.yml (chip_use, spec_kind, investment_metric). Column titles come from the schemas (views.columns).
+labels.yml (chip_use, spec_kind, investment_metric, country_code, training_hardware_group), key_chips.yml (the
+accelerators the first chart draws and labels) and corpus_epoch_pairs.yml (which Epoch row each corpus figure is
+checked against). Column titles come from the schemas (views.columns).
 """
 from __future__ import annotations
 
@@ -16,15 +21,19 @@ import re
 
 import pandas as pd
 
+from .. import registry
 from ..data import load
+from ..errors import MappingError
 from .columns import column_titles
 from ..facts import mappings
 from ..facts.provenance import number_forms, quote_key
-from .corpus import topic_keywords_by_source
 
 # --- shared helpers ---------------------------------------------------------------------------------------------
 
-DOMESTIC, FOREIGN, UNKNOWN = "国内", "国外", "未注明"
+DOMESTIC, FOREIGN, UNKNOWN = "中国", "国外", "未注明"
+CHINA_CODES = ("CN", "HK")  # registry country codes the chapter counts as 中国 (Epoch's is_china does the same)
+TEXT_STATES = "原文写明"
+REGISTRY_ONLY = "国别据实体登记表，原文未写"
 
 
 def layer_order() -> list[str]:
@@ -71,19 +80,32 @@ def _labels() -> pd.Series:
     return load("documents").set_index("doc_id")["label"]
 
 
-def origin_of(company_country, row_country, report_column) -> tuple[str, str]:
-    """Domestic, foreign or not stated, and the basis of the call, in this order of precedence:
-    companies.country (CN → 国内, any other code → 国外); else the row's own country; else the column of the
-    report's 6.4 table that names it (industry_chain.report_column: domestic / foreign); else 未注明. A blank
-    country is never read as foreign."""
-    for value, basis in ((company_country, "companies.country"), (row_country, "行内 country")):
-        if isinstance(value, str) and value:
-            return (DOMESTIC if value == "CN" else FOREIGN), basis
-    if report_column == "domestic":
-        return DOMESTIC, "研报国内栏"
-    if report_column == "foreign":
-        return FOREIGN, "研报国外栏"
-    return UNKNOWN, "无"
+def origin_of(registry_country, text_country, report_column) -> tuple[str, str]:
+    """中国 (registry country CN or HK), 国外 (any other) or 未注明, and whether the text states it.
+
+    The country is the entity registry's (data/registry/organisations.yml, one country per organisation for the
+    whole book); where the registry has none, the text's own (companies.csv or the row), else the column of the
+    report's 6.4 table that names it (domestic / foreign). The basis is 原文写明 where the text gives a country
+    or a column, else 国别据实体登记表，原文未写; 无 where nothing does. A blank is never read as foreign."""
+    def filled(value) -> bool:
+        return isinstance(value, str) and bool(value)
+
+    text_says = filled(text_country) or report_column in ("domestic", "foreign")
+    if filled(registry_country):
+        origin = DOMESTIC if registry_country in CHINA_CODES else FOREIGN
+    elif filled(text_country):
+        origin = DOMESTIC if text_country in CHINA_CODES else FOREIGN
+    elif report_column in ("domestic", "foreign"):
+        origin = DOMESTIC if report_column == "domestic" else FOREIGN
+    else:
+        return UNKNOWN, "无"
+    return origin, (TEXT_STATES if text_says else REGISTRY_ONLY)
+
+
+def _links(table: str) -> pd.DataFrame:
+    """entity_links rows of one curated table (companies, chips), by the table's key."""
+    links = load("entity_links")
+    return links[links["table"] == table].set_index("key")
 
 
 def paragraph_of(doc_id: str, quote: str) -> str | None:
@@ -128,23 +150,189 @@ def amount_as_written(quote: str, value, unit) -> str | None:
     return None
 
 
+# --- 0. outside data: Epoch AI's accelerators, training hardware and clusters ----------------------------------
+
+def _key_chips() -> dict:
+    keys = mappings.read("key_chips")
+    names = set(load("accelerator_specs")["name"])
+    missing = sorted((set(keys["nvidia"]) | set(keys["china"])) - names)
+    if missing:
+        raise MappingError(f"{mappings.path_of('key_chips')}: not in Epoch's ML Hardware: "
+                           + ", ".join(map(repr, missing)) + "; fix the names there")
+    return keys
+
+
+def accelerator_frontier() -> pd.DataFrame:
+    """16-bit compute by release date: every accelerator of a maker in China with both figures, and the NVIDIA
+    chips of data/mappings/key_chips.yml; with memory, bandwidth and the short label of the points the chart
+    names (blank for the others)."""
+    specs = load("accelerator_specs")
+    keys = _key_chips()
+    china = specs["group"].eq("china")
+    rows = specs[(china | specs["name"].isin(keys["nvidia"])) & specs["fp16_flops"].notna()
+                 & specs["release_date"].notna()]
+    labels = {**keys["nvidia"], **keys["china"]}
+    group = ["国产" if c == "china" else "英伟达中国特供" if m else "英伟达"
+             for c, m in zip(rows["group"], rows["china_market"])]
+    return pd.DataFrame({
+        "name": rows["name"], "maker": rows["maker"], "maker_group": group,
+        "release_date": rows["release_date"], "tflops": rows["fp16_flops"] / 1e12,
+        "flops_precision": rows["fp16_basis"].map({"tensor_fp16_bf16": "张量 FP16/BF16", "fp16": "FP16"}),
+        "memory_gb": rows["memory_bytes"] / 1e9, "bandwidth_tbs": rows["memory_bandwidth"] / 1e12,
+        "short_label": rows["name"].map(lambda n: labels.get(n)),
+    }).reset_index(drop=True)
+
+
+def flagship_gap() -> pd.DataFrame:
+    """Each labelled chip of a maker in China against NVIDIA's comparison line: the best NVIDIA chip released by
+    the same date (China-market chips left out), the chip's compute as a share of it, and the first NVIDIA chip
+    that had reached the chip's compute, with the years between the two releases (negative: the domestic chip
+    came first)."""
+    chips = accelerator_frontier()
+    nvidia = chips[chips["maker_group"] == "英伟达"].sort_values("release_date")
+    rows = []
+    for chip in chips[(chips["maker_group"] == "国产") & chips["short_label"].notna()].itertuples():
+        before = nvidia[nvidia["release_date"] <= chip.release_date]
+        best = before.loc[before["tflops"].idxmax()]
+        reached = nvidia[nvidia["tflops"] >= chip.tflops]
+        first = reached.iloc[0] if len(reached) else None
+        lag = None if first is None else (pd.Timestamp(chip.release_date) - pd.Timestamp(first["release_date"])).days / 365.25
+        rows.append({"short_label": chip.short_label, "name": chip.name, "maker": chip.maker, "release_date": chip.release_date,
+                     "tflops": chip.tflops, "memory_gb": chip.memory_gb, "bandwidth_tbs": chip.bandwidth_tbs,
+                     "nvidia_best": best["short_label"] or best["name"], "nvidia_best_tflops": best["tflops"],
+                     "share_of_nvidia": chip.tflops / best["tflops"],
+                     "nvidia_reached": None if first is None else (first["short_label"] or first["name"]),
+                     "nvidia_reached_date": None if first is None else first["release_date"],
+                     "years_behind": None if lag is None else round(lag, 1)})
+    return pd.DataFrame(rows).sort_values("release_date").reset_index(drop=True)
+
+
+def key_chip_specs() -> pd.DataFrame:
+    """The labelled chips side by side: 16-bit compute, memory and bandwidth, each as a share of the H100's."""
+    chips = accelerator_frontier().dropna(subset=["short_label"]).sort_values("release_date")
+    h100 = chips.set_index("name").loc["NVIDIA H100 SXM5 80GB"]
+    return chips.assign(
+        tflops_vs_h100=(chips["tflops"] / h100["tflops"]).round(2),
+        memory_vs_h100=(chips["memory_gb"] / h100["memory_gb"]).round(2),
+        bandwidth_vs_h100=(chips["bandwidth_tbs"] / h100["bandwidth_tbs"]).round(2),
+        tflops=chips["tflops"].round(0), bandwidth_tbs=chips["bandwidth_tbs"].round(2),
+    )[["short_label", "maker_group", "release_date", "tflops", "memory_gb", "bandwidth_tbs", "tflops_vs_h100",
+       "memory_vs_h100", "bandwidth_vs_h100", "name"]].reset_index(drop=True)
+
+
+HARDWARE_SOURCE = "Epoch AI Notable AI Models, training hardware (epoch_models.training_hardware)"
+
+
+def training_hardware() -> pd.DataFrame:
+    """Epoch's notable models with an organisation in China, one row each (none dropped), with the makers of
+    their training hardware from the registry (data/registry/chips.yml; a name it lacks stops with an error
+    naming the file) and the group: NVIDIA, domestic (maker in China), other foreign, mixed, or not stated."""
+    models = load("epoch_models").query("dataset == 'notable' and is_china").copy()
+    parts = models["training_hardware"].str.split(",").explode().str.strip()
+    parts = parts[parts.notna() & (parts != "")]
+    ids = registry.harmonize(parts, "chip", HARDWARE_SOURCE)
+    makers = registry.attribute(ids, "chip", "maker")
+    countries = registry.attribute(makers, "organisation", "country")
+    kinds = pd.Series(["nvidia" if m == "nvidia" else "domestic" if c in CHINA_CODES else "other_foreign"
+                       for m, c in zip(makers, countries)], index=parts.index)
+    per_model = kinds.groupby(level=0).agg(lambda k: sorted(set(k)))
+
+    def group(found) -> str:
+        if not isinstance(found, list):
+            return "not_stated"
+        if len(found) == 1:
+            return found[0]
+        if found == ["domestic", "nvidia"]:
+            return "mixed"
+        raise MappingError(f"{HARDWARE_SOURCE}: hardware of makers {found} has no group in data/mappings/labels.yml "
+                           "block training_hardware_group; add one")
+    models["hardware_group"] = [group(per_model.get(i)) for i in models.index]
+    models["hardware_group_name"] = mappings.display(models["hardware_group"], "training_hardware_group")
+    models["makers"] = makers.groupby(level=0).agg(lambda m: "、".join(dict.fromkeys(m))).reindex(models.index)
+    models["year"] = models["publication_date"].str[:4].astype(int)
+    return models[["model", "organisation", "year", "publication_date", "training_hardware", "hardware_quantity",
+                   "makers", "hardware_group", "hardware_group_name", "training_compute_flop", "row"]].reset_index(drop=True)
+
+
+def hardware_by_year() -> pd.DataFrame:
+    """Notable models from China per publication year and hardware group (counts; groups with none left out)."""
+    models = training_hardware()
+    counts = models.groupby(["year", "hardware_group", "hardware_group_name"], as_index=False).agg(
+        models=("model", "size"), names=("model", lambda m: "、".join(m)))
+    order = list(mappings.labels("training_hardware_group"))
+    counts["group_rank"] = counts["hardware_group"].map(order.index)
+    return counts.sort_values(["year", "group_rank"]).reset_index(drop=True)
+
+
+RECENT_YEAR = 2024  # the prose's "recent" models: published this year or later
+
+MIN_CLUSTERS = 10  # the share is drawn from the first year Epoch records at least this many new clusters worldwide
+
+
+def cluster_share_years() -> pd.DataFrame:
+    """China's cumulative share of known GPU-cluster capacity by first operational year, from the first year with
+    at least MIN_CLUSTERS new clusters worldwide (before it the share rests on a handful of clusters)."""
+    share = load("cluster_share").sort_values("year")
+    start = share.loc[share["world_clusters"] >= MIN_CLUSTERS, "year"].min()
+    shown = share[share["year"] >= start].copy()
+    shown["share_text"] = shown["china_share"].map(lambda v: f"{v:.0%}")
+    return shown.reset_index(drop=True)
+
+
+def china_clusters() -> dict[str, int]:
+    """Clusters Epoch places in China, and how many of them it names no owner for (anonymised)."""
+    clusters = load("gpu_clusters")
+    china = clusters[clusters["is_china"]]
+    return {"clusters": len(china), "anonymised": int(china["owner"].isna().sum()),
+            "anonymised_name": int((china["name"] == "Anonymized Chinese System").sum())}
+
+
+def corpus_vs_epoch() -> pd.DataFrame:
+    """The corpus's accelerator figures beside Epoch's for the same chip and quantity
+    (data/mappings/corpus_epoch_pairs.yml), with the ratio corpus / Epoch."""
+    pairs = pd.DataFrame(mappings.read("corpus_epoch_pairs")["pairs"])
+    chips = load("chips").set_index("chip_id")
+    specs = load("accelerator_specs").set_index("name")
+    unknown = sorted(set(pairs["epoch"]) - set(specs.index)) + sorted(set(pairs["chip_id"]) - set(chips.index))
+    if unknown:
+        raise MappingError(f"{mappings.path_of('corpus_epoch_pairs')}: unknown names {unknown}; fix them there")
+    stated = chips.loc[pairs["chip_id"]]
+    epoch = [specs.at[name, measure] / scale for name, measure, scale in zip(pairs["epoch"], pairs["measure"], pairs["scale"])]
+    frame = pd.DataFrame({
+        "chip_id": pairs["chip_id"].values, "chip": stated["chip"].values,
+        "spec": spec_entries(stated["spec_name"].reset_index(drop=True))["spec"].values,
+        "corpus_value": stated["spec_value"].values, "unit": pairs["unit"].values,
+        "epoch_name": pairs["epoch"].values, "epoch_value": epoch,
+    })
+    frame["ratio"] = frame["corpus_value"] / frame["epoch_value"]
+    frame["agree"] = (frame["ratio"] - 1).abs() <= 0.05
+    frame["verdict"] = frame["agree"].map({True: "一致", False: "不一致"})
+    frame["quote"] = stated["quote"].values
+    frame["source"] = stated["doc_id"].map(_labels()).values
+    return frame
+
+
 # --- 1. the industry chain ---------------------------------------------------------------------------------------
 
 def chain_rows() -> pd.DataFrame:
-    """Every industry_chain row (none dropped) with its report section, domestic/foreign origin and the basis
-    of that call (see `origin_of`)."""
+    """Every industry_chain row (none dropped) with its report section, the registry's country of its company,
+    its origin (中国 / 国外 / 未注明) and whether the text states it (see `origin_of`)."""
     chain = load("industry_chain")
+    links = _links("companies")
     countries = load("companies").set_index("company_id")["country"]
     company_country = chain["company_id"].map(countries)
-    calls = [origin_of(c, r, k) for c, r, k in zip(company_country, chain["country"], chain["report_column"])]
+    registry_country = chain["company_id"].map(links["country_registry"])
+    text_country = company_country.where(company_country.notna(), chain["country"])
+    calls = [origin_of(r, t, k) for r, t, k in zip(registry_country, text_country, chain["report_column"])]
     frame = chain.assign(
-        company_country=company_country,
+        company_country=company_country, registry_country=registry_country,
         origin=[c[0] for c in calls], origin_basis=[c[1] for c in calls],
         section=chain["report_section"], section_name=mappings.harmonize(chain["report_section"], "report_sections"),
         source=chain["doc_id"].map(_labels()),
     )
     return frame[["row_id", "section", "section_name", "layer", "layer_en", "company", "company_id",
-                  "company_country", "country", "origin", "origin_basis", "source", "doc_id", "quote"]]
+                  "company_country", "country", "registry_country", "origin", "origin_basis", "source", "doc_id",
+                  "quote"]]
 
 
 def chain_by_origin() -> pd.DataFrame:
@@ -171,6 +359,17 @@ def chain_layer_rows() -> pd.DataFrame:
     layers = load("industry_chain").set_index("row_id")["chain_layer"]
     rows = chain_rows()
     return rows[rows["row_id"].map(layers).eq("yes")]
+
+
+def layer_companies() -> pd.DataFrame:
+    """Distinct companies the report names in each layer of its chain (any section; a company named in one layer
+    by two sections counts once), by origin, with the names and how many of them the text gives no country for."""
+    rows = chain_layer_rows().dropna(subset=["company_id"]).drop_duplicates(["layer", "company_id"])
+    grouped = rows.groupby(["layer", "origin"], as_index=False).agg(
+        company_count=("company_id", "size"), names=("company", lambda s: "、".join(s)),
+        registry_only=("origin_basis", lambda s: int((s == REGISTRY_ONLY).sum())))
+    grouped["layer_rank"] = mappings.harmonize(grouped["layer"], "chain_layers")
+    return grouped.sort_values(["layer_rank", "origin"]).reset_index(drop=True)
 
 
 def company_origins() -> pd.DataFrame:
@@ -293,6 +492,9 @@ def blackwell_rows() -> pd.DataFrame:
         ["chip_id", "chip", "spec", "value_text", "quote"]].reset_index(drop=True)
 
 
+MAKE_OWN, BUY_SOC, INVEST = "自研（造）", "SoC 靠买", "资本（投）"
+NO_AMOUNT = "（未给数额）"
+
 # --- 3. phone makers --------------------------------------------------------------------------------------------
 
 def phone_chip_moves() -> pd.DataFrame:
@@ -305,25 +507,30 @@ def phone_chip_moves() -> pd.DataFrame:
     chips = chips[chips["para_id"].str.startswith(f"{doc}:{part}:", na=False)]
     chip_moves = pd.DataFrame({
         "fact_id": chips["chip_id"], "actor": chips["vendor"],
-        "strategy": chips["use"].map(lambda u: "依靠芯片厂商的 SoC（买）" if u == "phone_soc" else "自研芯片（造）"),
+        "strategy": chips["use"].map(lambda u: BUY_SOC if u == "phone_soc" else MAKE_OWN),
         "item": [{"isp": "ISP", "phone_soc": "SoC"}.get(u, c) for u, c in zip(chips["use"], chips["chip"])],
-        "as_written": chips["chip"], "country": chips["country"], "para_id": chips["para_id"], "quote": chips["quote"],
+        "as_written": chips["chip"], "country": chips["chip_id"].map(_links("chips")["country_registry"]),
+        "para_id": chips["para_id"], "quote": chips["quote"],
     })
     inv = load("chip_investments").query("doc_id == @doc").copy()
     inv["para_id"] = [paragraph_of(doc, q) for q in inv["quote"]]
     inv = inv[inv["para_id"].str.startswith(f"{doc}:{part}:", na=False)]
     inv_moves = pd.DataFrame({
-        "fact_id": inv["fact_id"], "actor": inv["investor"], "strategy": "资本投入（投）",
+        "fact_id": inv["fact_id"], "actor": inv["investor"], "strategy": INVEST,
         "item": mappings.display(inv["metric"], "investment_metric"),
-        "as_written": [amount_as_written(q, v, u) or "（未给数额）" for q, v, u in
+        "as_written": [amount_as_written(q, v, u) or NO_AMOUNT for q, v, u in
                        zip(inv["quote"], inv["value"], inv["unit"])],
-        "country": None, "para_id": inv["para_id"], "quote": inv["quote"],
+        "country": [registry.attribute(pd.Series([registry.resolve(i, "organisation")]), "organisation", "country")[0]
+                    for i in inv["investor"]],
+        "para_id": inv["para_id"], "quote": inv["quote"],
     })
     moves = pd.concat([chip_moves, inv_moves], ignore_index=True)
-    moves["country"] = moves["country"].fillna(UNKNOWN)
+    moves["country"] = mappings.display(moves["country"], "country_code").fillna(UNKNOWN)
     moves["para_no"] = moves["para_id"].str.rsplit(":", n=1).str[-1].astype(int)
     moves["source"] = labels[doc]
     moves["doc_id"] = doc
+    moves["row_label"] = [f"{a}：{i if w == NO_AMOUNT else w}" for a, i, w in
+                          zip(moves["actor"], moves["item"], moves["as_written"])]
     return moves
 
 
@@ -397,7 +604,7 @@ def _flags(row, kind, gaps) -> str:
     """The caveats of one chips row, from its typed columns and its provenance gaps."""
     flags = []
     if gaps.quote_fix:
-        flags.append("QUOTE FIX：引语换成了相邻段落的一句")
+        flags.append("引语已换成相邻段落的一句")
     if gaps.vendor_in_quote is False:
         flags.append("厂商不在引语中（取自上下文）")
     if gaps.year_in_quote is False:
@@ -423,101 +630,170 @@ def chips_table() -> pd.DataFrame:
     value_text = [("" if pd.isna(v) else f"{v:g}") + ("" if pd.isna(u) else f" {u}") for v, u in
                   zip(chips["spec_value"], chips["spec_unit"])]
     flags = [_flags(row, kind, g) for row, kind, g in zip(chips.itertuples(), entries["spec_kind"], gaps.itertuples())]
+    links = _links("chips").reindex(chips["chip_id"])
+    registry_country = links["country_registry"]
+    country = mappings.display(registry_country, "country_code").fillna(UNKNOWN)
+    basis = [("无" if not isinstance(r, str) else REGISTRY_ONLY if silent else TEXT_STATES)
+             for r, silent in zip(registry_country, links["text_silent"])]
     table = pd.DataFrame({
         "chip_id": chips["chip_id"], "chip": chips["chip"], "vendor": chips["vendor"],
-        "country": chips["country"].fillna(UNKNOWN), "use": mappings.display(chips["use"], "chip_use").fillna(UNKNOWN),
+        "country": country.values, "origin_basis": basis, "use": mappings.display(chips["use"], "chip_use").fillna(UNKNOWN),
         "spec": entries["spec"].fillna(""), "value_text": value_text, "date": chips["date"].fillna(""), "flags": flags,
         "source": chips["doc_id"].map(_labels()), "doc_id": chips["doc_id"], "quote": chips["quote"],
     })
     return table
 
 
+EXPORT_CONTROL_TERMS = ("出口管制", "出口限制", "禁令", "制裁", "实体清单", "禁售", "断供", "H20", "H800", "A800")
+
+
+def export_control_mentions() -> pd.DataFrame:
+    """Paragraphs of the corpus (cleaned text) that name any of EXPORT_CONTROL_TERMS: US export rules on chips,
+    the China-market NVIDIA chips they produced."""
+    paras = load("paragraphs")
+    hits = paras["text"].map(lambda t: [w for w in EXPORT_CONTROL_TERMS if w.casefold() in t.casefold()])
+    return paras.assign(terms=hits.map("、".join))[hits.map(bool)][["para_id", "doc_id", "terms", "text"]]
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def headline_numbers() -> dict[str, object]:
     """Every number or quoted phrase the chapter's prose uses, computed here (glued into the text)."""
     out: dict[str, object] = {}
+    # --- accelerators (Epoch AI ML Hardware)
+    gap = flagship_gap().set_index("name")
+    specs = key_chip_specs().set_index("name")
+    frontier = accelerator_frontier()
+    out["acc_china_chips"] = int((frontier["maker_group"] == "国产").sum())
+    out["acc_china_makers"] = int(frontier.loc[frontier["maker_group"] == "国产", "maker"].nunique())
+    for key, name in (("a910b", "Huawei Ascend 910B"), ("a910c", "Huawei Ascend 910C"), ("a920", "Huawei Ascend 920"),
+                      ("br100", "Biren BR100")):
+        row = gap.loc[name]
+        out[f"{key}_tflops"] = _num(row["tflops"])
+        out[f"{key}_year"] = int(row["release_date"][:4])
+        out[f"{key}_vs"] = row["nvidia_best"]
+        out[f"{key}_share"] = _pct(row["share_of_nvidia"])
+        out[f"{key}_reached"] = row["nvidia_reached"]
+        out[f"{key}_years"] = _num(abs(row["years_behind"]))
+    out["b200_tflops"] = _num(specs.loc["NVIDIA B200", "tflops"])
+    out["h100_tflops"] = _num(specs.loc["NVIDIA H100 SXM5 80GB", "tflops"])
+    h20 = specs.loc["NVIDIA HGX H20"]
+    out["h20_tflops"] = _num(h20["tflops"])
+    out["h20_vs_h100"] = _pct(h20["tflops_vs_h100"])
+    out["h20_vs_910b"] = _pct(h20["tflops"] / specs.loc["Huawei Ascend 910B", "tflops"])
+    out["h20_memory"] = _num(h20["memory_gb"])
+    out["h20_bandwidth"] = _num(h20["bandwidth_tbs"])
+    out["h100_memory"] = _num(specs.loc["NVIDIA H100 SXM5 80GB", "memory_gb"])
+    out["h100_bandwidth"] = _num(specs.loc["NVIDIA H100 SXM5 80GB", "bandwidth_tbs"])
+    out["a910b_memory"] = _num(specs.loc["Huawei Ascend 910B", "memory_gb"])
+    out["a910b_bandwidth"] = _num(specs.loc["Huawei Ascend 910B", "bandwidth_tbs"])
+    out["a910c_memory"] = _num(specs.loc["Huawei Ascend 910C", "memory_gb"])
+    out["a910c_bandwidth"] = _num(specs.loc["Huawei Ascend 910C", "bandwidth_tbs"])
+    out["b200_bandwidth"] = _num(specs.loc["NVIDIA B200", "bandwidth_tbs"])
+    plain = frontier[(frontier["maker_group"] == "国产") & (frontier["flops_precision"] == "FP16")]
+    out["acc_china_plain_fp16"] = len(plain)
+
+    # --- training hardware (Epoch AI Notable AI Models)
+    models = training_hardware()
+    counts = models["hardware_group"].value_counts()
+    out["hw_models"] = len(models)
+    out["hw_not_stated"] = int(counts.get("not_stated", 0))
+    out["hw_not_stated_share"] = _pct(counts.get("not_stated", 0) / len(models))
+    out["hw_stated"] = len(models) - out["hw_not_stated"]
+    out["hw_nvidia"] = int(counts.get("nvidia", 0))
+    out["hw_nvidia_share"] = _pct(counts.get("nvidia", 0) / out["hw_stated"])
+    out["hw_domestic"] = int(counts.get("domestic", 0))
+    out["hw_mixed"] = int(counts.get("mixed", 0))
+    out["hw_google"] = int(counts.get("other_foreign", 0))
+    domestic = models[models["hardware_group"].isin(["domestic", "mixed"])].sort_values("publication_date")
+    out["hw_domestic_models"] = "、".join(f"{m}（{y}）" for m, y in zip(domestic["model"], domestic["year"]))
+    out["hw_with_domestic"] = out["hw_domestic"] + out["hw_mixed"]
+    out["hw_recent_year"] = RECENT_YEAR
+    recent = models[models["year"] >= RECENT_YEAR]
+    out["hw_recent_models"] = len(recent)
+    out["hw_recent_not_stated"] = int((recent["hardware_group"] == "not_stated").sum())
+    out["hw_first_year"], out["hw_last_year"] = int(models["year"].min()), int(models["year"].max())
+
+    # --- clusters (Epoch AI GPU Clusters)
+    share = cluster_share_years().set_index("year")
+    peak = share["china_share"].idxmax()
+    last = share.index.max()
+    out["cl_start"], out["cl_peak_year"], out["cl_last_year"] = int(share.index.min()), int(peak), int(last)
+    out["cl_peak_share"] = share.loc[peak, "share_text"]
+    out["cl_last_share"] = share.loc[last, "share_text"]
+    out["cl_min_clusters"] = MIN_CLUSTERS
+    earlier = load("cluster_share").query("year < @out['cl_start']")
+    out["cl_before_clusters"] = int(earlier["world_clusters"].sum())
+    out["cl_china_h100e"] = _num(share.loc[last, "china_cumulative"])
+    out["cl_world_h100e"] = _num(share.loc[last, "world_cumulative"])
+    clusters = china_clusters()
+    out["cl_china_clusters"] = clusters["clusters"]
+    out["cl_china_anonymised"] = clusters["anonymised"]
+
+    # --- the corpus: the chain
+    layers = layer_companies().set_index(["layer", "origin"])["company_count"]
+    for key, layer in (("app", "应用层"), ("chip", "芯片层"), ("compute", "算力层"), ("fab", "制造层"), ("model", "模型层")):
+        out[f"lc_{key}_cn"] = int(layers.get((layer, DOMESTIC), 0))
+        out[f"lc_{key}_foreign"] = int(layers.get((layer, FOREIGN), 0))
+    ahead = [layer for layer in layer_order() if layers.get((layer, DOMESTIC), 0) > layers.get((layer, FOREIGN), 0)]
+    out["lc_cn_ahead"] = "、".join(ahead)
+    out["lc_chip_cn_names"] = layer_companies().query("layer == '芯片层' and origin == @DOMESTIC")["names"].iloc[0]
     balance = table_64_balance().set_index("layer")
-    out["t64_app_cn"] = int(balance.loc["应用层", DOMESTIC])
-    out["t64_app_foreign"] = int(balance.loc["应用层", FOREIGN])
-    out["t64_cn_total"] = int(balance[DOMESTIC].sum())
-    out["t64_foreign_total"] = int(balance[FOREIGN].sum())
-    ahead = balance[balance[DOMESTIC] > balance[FOREIGN]].index.tolist()
-    behind = balance[balance[DOMESTIC] < balance[FOREIGN]].index.tolist()
-    out["t64_cn_ahead"] = "、".join(ahead)
-    out["t64_cn_behind"] = "、".join(behind)
-    out["t64_chip_cn"] = chain_by_origin().query("section == '6.4' and layer == '芯片层' and origin == @DOMESTIC")[
-        "names"].iloc[0]
-
-    rows = chain_rows()
-    named = rows.dropna(subset=["company"])
-    out["chain_rows"] = len(named)
-    out["chain_unknown"] = int((named["origin"] == UNKNOWN).sum())
-    out["chain_unknown_share"] = f"{(named['origin'] == UNKNOWN).mean():.0%}"
-    sec631 = named[named["section"] == "6.3.1"]
-    out["s631_rows"] = len(sec631)
-    out["s631_unknown"] = int((sec631["origin"] == UNKNOWN).sum())
-
+    out["t64_chip_cn"] = int(balance.loc["芯片层", DOMESTIC])
+    out["t64_chip_foreign"] = int(balance.loc["芯片层", FOREIGN])
+    rows = chain_layer_rows().dropna(subset=["company"])
+    out["chain_rows"] = len(rows)
+    out["chain_registry_only"] = int((rows["origin_basis"] == REGISTRY_ONLY).sum())
+    out["chain_unknown"] = int((rows["origin"] == UNKNOWN).sum())
     out["conflict_names"] = "、".join(dict.fromkeys(layer_conflicts()["company"]))
     multi = multi_layer_companies()
-    top = multi.iloc[0]
-    out["multi_top_name"], out["multi_top_layers"] = top["name"], int(top["layers"])
-    out["multi_top_list"] = top["layer_list"]
-    second = multi.iloc[1]
-    out["multi_second_name"], out["multi_second_layers"] = second["name"], int(second["layers"])
-    domestic_multi = multi[multi["origin"] == DOMESTIC]
-    out["multi_cn_max"] = int(domestic_multi["layers"].max())
-    out["multi_cn_names"] = "、".join(domestic_multi["name"])
-    out["multi_cn_layers"] = "、".join(sorted(set("、".join(domestic_multi["layer_list"]).split("、")),
-                                             key=layer_order().index))
+    out["multi_top_name"], out["multi_top_layers"] = multi.iloc[0]["name"], int(multi.iloc[0]["layers"])
+    out["multi_cn_max"] = int(multi.loc[multi["origin"] == DOMESTIC, "layers"].max())
 
-    specs = spec_rows()
-    overview = specs_overview()
-    out["spec_values"] = len(specs)
-    out["spec_names"] = len(overview)
-    out["spec_comparable"] = int((overview["chips"] >= 2).sum())
-    comparable = comparable_specs()
-    out["spec_comparable_chips"] = "与".join(sorted(comparable["chip"].unique(), reverse=True))
-    out["hw_specs"] = int((overview["kind"] == "硬件规格").sum())
-    out["gpu_ratio"] = spec_ratio("count to train 1.8T-param GPT", "Blackwell GPU", "Hopper GPU")
-    out["power_ratio"] = spec_ratio("power to train 1.8T-param GPT", "Blackwell GPU", "Hopper GPU")
-    out["days_ratio"] = spec_ratio("days to train 1.8T-param GPT", "Blackwell GPU", "Hopper GPU")
-    values = comparable.set_index(["spec_name", "chip"])["value_text"]
-    out["hopper_gpus"] = values[("count to train 1.8T-param GPT", "Hopper GPU")]
-    out["blackwell_gpus"] = values[("count to train 1.8T-param GPT", "Blackwell GPU")]
-    out["hopper_power"] = values[("power to train 1.8T-param GPT", "Hopper GPU")]
-    out["blackwell_power"] = values[("power to train 1.8T-param GPT", "Blackwell GPU")]
-    out["hopper_days"] = values[("days to train 1.8T-param GPT", "Hopper GPU")]
-    overlap = domestic_foreign_spec_overlap().set_index("side")
-    out["cn_spec_chips"] = "、".join(sorted(specs.loc[specs["country"] == "CN", "chip"].unique()))
-    out["cn_foreign_shared_specs"] = int(overlap.loc[DOMESTIC, "shared"])
+    # --- the corpus: chips rows, and the check against Epoch
     chips = load("chips")
+    table = chips_table()
     out["chips_rows"] = len(chips)
-    out["chips_no_country"] = int(chips["country"].isna().sum())
-    out["chips_no_country_share"] = f"{chips['country'].isna().mean():.0%}"
+    out["chips_text_country"] = int(chips["country"].notna().sum())
+    out["chips_registry_only"] = int((table["origin_basis"] == REGISTRY_ONLY).sum())
+    check = corpus_vs_epoch()
+    out["ce_pairs"] = len(check)
+    out["ce_agree"] = int(check["agree"].sum())
+    compute = check[check["chip_id"] == "chip_027"].iloc[0]
+    out["ce_bw_compute"] = f"{compute['corpus_value']:g} {compute['unit']}"
+    out["ce_b200_compute"] = f"{compute['epoch_value']:g} {compute['unit']}"
+    out["ce_bw_ratio"] = _num(compute["ratio"])
+    kunlun = check[check["chip_id"] == "chip_003"].iloc[0]
+    out["ce_kunlun"] = f"{kunlun['corpus_value']:g} {kunlun['unit']}"
+    out["gpu_ratio"] = spec_ratio("count to train 1.8T-param GPT", "Blackwell GPU", "Hopper GPU")
+    out["hopper_blackwell_gpus"] = _num(1 / out["gpu_ratio"])
+    out["b200_vs_h100"] = _num(specs.loc["NVIDIA B200", "tflops"] / specs.loc["NVIDIA H100 SXM5 80GB", "tflops"])
     out["quote_fix_rows"] = len(quote_fix_rows())
-    out["quote_fix_ids"] = "、".join(quote_fix_rows()["chip_id"])
     gaps = provenance_gaps()
     out["vendor_not_in_quote"] = int(gaps["vendor_in_quote"].eq(False).sum())
     out["year_not_in_quote"] = int(gaps["year_in_quote"].eq(False).sum())
-    a100 = specs.set_index(["chip", "spec_name"])["value_text"]
-    out["a100_memory"] = a100[("A100 80GB", "memory GB")]
-    out["blackwell_memory"] = a100[("Blackwell", "memory GB (HBM3e)")]
-    out["blackwell_compute"] = a100[("Blackwell", "AI compute")]
-    out["kunlun_fp16"] = a100[("昆仑2代", "FP16 TFLOPS")]
+    out["export_control_paras"] = len(export_control_mentions())
+    out["export_control_terms"] = "、".join(f"“{t}”" for t in EXPORT_CONTROL_TERMS)
+    out["corpus_paras"] = len(load("paragraphs"))
 
+    # --- the corpus: phone makers and the commentary
     moves = phone_chip_moves()
     out["phone_facts"] = len(moves)
-    out["phone_made_items"] = "、".join(dict.fromkeys(moves.loc[moves["strategy"] == "自研芯片（造）", "item"]))
-    soc = moves[moves["item"] == "SoC"]
-    out["soc_actor"] = "、".join(soc["actor"])
+    out["phone_made_items"] = "、".join(dict.fromkeys(moves.loc[moves["strategy"] == MAKE_OWN, "item"]))
+    out["soc_actor"] = "、".join(moves.loc[moves["item"] == "SoC", "actor"])
     port = portfolios().set_index("investor")
     out["xiaomi_portfolio"] = port.loc["小米产投", "as_written"]
     out["xiaomi_counts"] = port.loc["小米产投", "counts"]
     hubble = port.index[port.index.str.startswith("哈勃")][0]
     out["hubble_portfolio"] = port.loc[hubble, "as_written"]
     out["hubble_counts"] = port.loc[hubble, "counts"]
-    rd = moves[moves["item"] == "芯片研发投入"].iloc[0]
-    out["huawei_rd"] = rd["as_written"]
-
+    out["huawei_rd"] = moves[moves["item"] == "芯片研发投入"].iloc[0]["as_written"]
     paras = load("paragraphs")
     for key, article, needle in QUOTED_PHRASES:
         out[key] = sentence_in(article, needle, paras)
@@ -525,17 +801,7 @@ def headline_numbers() -> dict[str, object]:
     out["make_only_para"] = int(order.loc[order["focus"] == "造", "para_no"].iloc[0])
     out["buy_only_para"] = int(order.loc[order["focus"] == "买", "para_no"].iloc[0])
     out["commentary_paras"] = len(order)
-
-    topics = load("paragraph_topics").query("topic == 'chips' and doc_id == 'zqrb_2023_07'")
-    phone_parts = topics["para_id"].str.startswith(tuple(f"{doc}:{part}:" for doc, part in (PHONE_ARTICLE, COMMENTARY)))
-    out["zqrb_chip_paras"] = len(topics)
-    out["zqrb_phone_paras"] = int(phone_parts.sum())
     dates = load("documents").set_index("doc_id")["date"]
-    gap = pd.Timestamp(dates["hti_report_2024_06"]) - pd.Timestamp(dates["zqrb_2023_07"])
-    out["zqrb_hti_months"] = round(gap.days / 30.44)
-
-    keywords = topic_keywords_by_source("chips")
-    for doc_id, key in (("zqrb_2023_07", "kw_zqrb"), ("hti_report_2024_06", "kw_hti"), ("feature_2023", "kw_feature")):
-        words = keywords.query("doc_id == @doc_id").sort_values("rank")["word"].head(4)
-        out[key] = "、".join(words)
+    gap_days = pd.Timestamp(dates["hti_report_2024_06"]) - pd.Timestamp(dates["zqrb_2023_07"])
+    out["zqrb_hti_months"] = round(gap_days.days / 30.44)
     return out
