@@ -124,6 +124,12 @@ def test_a_report_product_without_a_mapping_names_the_file(mappings_copy):
         robotics.report_humanoids()
 
 
+def test_no_supply_chain_company_makes_a_listed_humanoid():
+    # robot_supply_chain.csv names component makers (埃斯顿, 昊志机电, 绿的谐波, 英伟达 …); none of them is a brand of
+    # a humanoid record in robots.json (the brand list above): the two lines of evidence do not meet here
+    assert robotics.supply_chain_makers_in_list().empty
+
+
 # --- humanoid specs ---------------------------------------------------------------------------------------------
 
 def test_spec_table_rows_are_robot_001_to_008():
@@ -417,12 +423,6 @@ def test_chart_frames_carry_no_curator_notes_and_chinese_labels():
                           (frames["lines"], "segment"), (frames["checks"], "verdict"), (frames["chain"], "region"),
                           (frames["chain"], "group"), (frames["report"], "in_list_zh")):
         assert not frame[column].str.contains("[A-Za-z]").any(), column
-
-
-# --- tables ------------------------------------------------------------------------------------------
-
-def test_robots_table_keeps_every_row():
-    assert len(robotics.robots_table()) == 19  # data/curated/robots.csv has 19 rows
 
 
 # --- the mapping files fail on what they lack -------------------------------------------------------------------

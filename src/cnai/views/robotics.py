@@ -242,13 +242,6 @@ def tesla_line() -> pd.DataFrame:
     return _with_label(tesla[["robot_id", "product", "maker", "year", "doc_id", "quote"]]).sort_values("year")
 
 
-def robots_table() -> pd.DataFrame:
-    """All robots rows with readable columns, for the searchable table (nothing dropped)."""
-    robots = _with_label(load("robots"))
-    return robots[["robot_id", "maker", "product", "year", "height_m", "weight_kg", "speed_text", "dof", "dof_text",
-                   "drive", "source", "doc_id", "quote"]]
-
-
 # --- supply chain ------------------------------------------------------------------------------------------------
 
 def supply_chain() -> pd.DataFrame:
@@ -292,6 +285,16 @@ def multi_component_suppliers() -> pd.DataFrame:
     counts = chain.groupby(["company_id", "company"], as_index=False).agg(
         components=("component", "nunique"), component_list=("component", "、".join), region=("region", "first"))
     return counts[counts["components"] > 1].sort_values("components", ascending=False).reset_index(drop=True)
+
+
+def supply_chain_makers_in_list() -> pd.DataFrame:
+    """Supply-chain companies that are also humanoid makers in the awesome-robots list, matched through the entity
+    registry (a company the registry lacks stops here, naming the file to edit)."""
+    chain = supply_chain().drop_duplicates("company_id")
+    chain = chain.assign(maker_id=registry.harmonize(chain["company"], "organisation",
+                                                     f"{paths.CURATED / 'robot_supply_chain.csv'} (company)"))
+    makers = set(humanoid_products()["maker_id"])
+    return chain[chain["maker_id"].isin(makers)][["company_id", "company", "maker_id"]].reset_index(drop=True)
 
 
 def supply_chain_table() -> pd.DataFrame:
