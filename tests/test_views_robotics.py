@@ -203,7 +203,7 @@ def test_companies_per_family_counted_by_hand():
     by_region = robotics.components_by_region()
     totals = by_region.drop_duplicates("group").set_index("group")["group_companies"].to_dict()
     assert totals == {"传感器": 12, "丝杠": 11, "电机": 11, "减速器": 7, "控制与算力": 3, "驱动器与编码器": 1}
-    sensors = by_region[by_region["group"] == "传感器"].set_index("region")["companies"].to_dict()
+    sensors = by_region[by_region["group"] == "传感器"].set_index("region")["n_companies"].to_dict()
     assert sensors == {"中国": 6, "国外": 6}
 
 

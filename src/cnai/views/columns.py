@@ -90,6 +90,8 @@ class ViewColumns(pa.DataFrameModel):
     verdict: Series[str] = pa.Field(title="结论", description="whether the recomputed rate is within 1 pp")
     implied_years: Series[float] = pa.Field(title="按原文增速所需年数", description="years of compounding at the stated rate from start to end value")
     table_zh: Series[str] = pa.Field(title="融资表", description="domestic or foreign deal table, in Chinese")
+    kind_zh: Series[str] = pa.Field(title="原文口径", description="actual, estimate or forecast as the text says (未标明 where it does not)")
+    n_companies: Series[int] = pa.Field(title="企业数", description="distinct companies")
 
 
 def _titles(model) -> dict[str, str]:

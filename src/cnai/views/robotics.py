@@ -263,7 +263,7 @@ def components_by_region() -> pd.DataFrame:
     """Companies named per component family and region, with their names (for an hbar)."""
     chain = supply_chain()
     grouped = chain.groupby(["group", "region"], as_index=False).agg(
-        companies=("company_id", "nunique"),
+        n_companies=("company_id", "nunique"),
         names=("company", lambda s: "、".join(dict.fromkeys(s))),
         listed=("listed_status", lambda s: int((s == "文中称上市").sum())))
     totals = chain.groupby("group")["company_id"].nunique().rename("group_companies")
