@@ -108,6 +108,7 @@ def test_report_makers_in_the_list():
     assert len(report) == 10
     assert set(report.index[~report["in_list"]]) == {"达闼", "星动纪元"}
     assert report.loc["智元机器人", "listed_products"] == 10 and report.loc["Figure / Figure AI", "listed_products"] == 2
+    assert report["report_prices"].sum() == 0  # robots.csv: price_value is blank in all 19 rows ("No price in table")
 
 
 def test_report_products_matched_through_the_mapping_file():

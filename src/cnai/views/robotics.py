@@ -138,6 +138,7 @@ def report_humanoids() -> pd.DataFrame:
             "listed_products": int(listed["listed_products"].get(maker_id, 0)),
             "matched": "、".join(names[m] for m in matched) or "—",
             "n_report_products": len(written), "n_matched": len(matched),
+            "report_prices": int(group["price_value"].notna().sum()),
         })
     frame = pd.DataFrame(rows)
     frame["in_list_zh"] = frame["in_list"].map({True: "收录", False: "未收录"})
