@@ -54,3 +54,16 @@ def test_tooltips_and_table_headers_take_the_schema_titles(tmp_path, monkeypatch
     assert [t["title"] for t in tooltip] == ["模型", "原文引语"]
     tables.searchable(frame, name="t2", caption="测试", source="测试")
     assert (tmp_path / "t2.csv").read_text(encoding="utf-8").splitlines()[0] == "模型,参数（十亿）,原文引语"
+
+
+def test_each_view_column_is_titled_once():
+    # a class body that names a column twice keeps only the last title, silently: chapters then show another
+    # chapter's meaning in their tooltips
+    import ast
+    import inspect
+
+    from cnai.views import columns
+
+    tree = ast.parse(inspect.getsource(columns.ViewColumns))
+    names = [node.target.id for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

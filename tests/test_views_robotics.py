@@ -2,6 +2,8 @@
 files they read failing on a value they lack."""
 import csv
 import math
+import re
+import shutil
 
 import pandas as pd
 import pytest
@@ -15,6 +17,118 @@ from cnai.views import robotics
 def raw_rows(name: str) -> list[dict]:
     with open(paths.ROOT / "data" / "curated" / f"{name}.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+CHAPTER = paths.ROOT / "chapters" / "robotics.md"
+
+
+# --- the awesome-robots humanoid list (outside data) ------------------------------------------------------------
+# Hand counts below come from data/raw/external/awesome_robots/robots.json (records with category "humanoid"),
+# each brand looked up by eye in data/registry/organisations.yml for its country.
+
+def test_humanoids_per_country_counted_from_the_snapshot():
+    # 82 humanoid records; CN brands (AgiBot 10, UBTech 7, Unitree 6, EngineAI 4, Galaxea AI 3 + GALAXEA AI 1,
+    # Booster 3, Fourier 3, Deep Robotics 2, UniX AI 2, Noetix 2 and 11 brands with one) = 54 products by 21 makers;
+    # US (Figure AI 2, K-Scale 2, Boston Dynamics, Tesla, Agility, Apptronik, TRI, Fauna, Sunday) = 11 by 9 makers
+    by_country = robotics.humanoids_by_country().set_index("country_name")
+    assert by_country["products"].sum() == 82 and len(by_country) == 15
+    assert by_country.loc["中国", ["products", "makers"]].tolist() == [54, 21]
+    assert by_country.loc["美国", ["products", "makers"]].tolist() == [11, 9]
+    assert by_country.loc["日本", "products"] == 3  # SoftBank Pepper and NAO, Honda ASIMO
+    assert by_country.loc["中国香港", "country_group"] == "其他国家"  # Hanson Robotics, registry HK, not CN
+
+
+def test_price_coverage_per_currency_never_converted():
+    # price.starting: a positive number with currency USD in 32 records, EUR in 1 (NEURA 4NE1 Mini, 19999),
+    # "request" in 38, 0 in 11
+    coverage = robotics.humanoid_price_coverage()
+    assert coverage.dropna(subset=["currency"]).set_index(["price_status", "currency"])["products"].to_dict() == {
+        ("标价", "USD"): 32, ("标价", "EUR"): 1}
+    rest = coverage[coverage["currency"].isna()].set_index("price_status")["products"].to_dict()
+    assert rest == {"询价": 38, "未标价": 11}
+    usd = robotics.humanoid_prices("USD")
+    assert len(usd) == 32 and "neura-4ne1-mini" not in set(usd["product_id"])
+    assert robotics.humanoid_prices("EUR")["price"].tolist() == [19999]
+
+
+def test_usd_price_medians_by_hand():
+    # USD prices of CN makers, sorted: 1370 4900 5400 5500 5999 6800 16000 18000 20000 | 25000 25000 29900 30000
+    # 35000 100000 130000 150000 150000 (18; median (20000 + 25000) / 2 = 22500); US: 1000 9000 10000 20000 30000
+    # 130000 250000 (7; median 20000)
+    summary = robotics.humanoid_price_summary("USD").set_index("country_group")
+    assert summary.loc["中国", ["products", "median_price", "min_price", "max_price"]].tolist() == [18, 22500, 1370, 150000]
+    assert summary.loc["美国", ["products", "median_price", "min_price", "max_price"]].tolist() == [7, 20000, 1000, 250000]
+
+
+def test_release_years_by_hand():
+    # releaseDate, else timeline.releasedAt/announcedAt: 19 records dated; 2022 1 (Ameca), 2023 1 (H1), 2024 3
+    # (G1, Walker S1, Digit), 2025 14 of which CN 9 (Walker S2, R1, T1, K1, H2, A2, Bumi, A2-Max, DR02)
+    by_year = robotics.humanoids_by_year()
+    assert by_year.groupby("year")["products"].sum().to_dict() == {2022: 1, 2023: 1, 2024: 3, 2025: 14}
+    assert by_year.set_index(["year", "country_group"]).loc[(2025, "中国"), "products"] == 9
+    assert robotics.humanoid_products()["year"].isna().sum() == 82 - 19
+
+
+def _registry_copy(tmp_path, monkeypatch, edit):
+    folder = tmp_path / "registry"
+    shutil.copytree(paths.REGISTRY, folder)
+    path = folder / "organisations.yml"
+    text = path.read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(paths, "REGISTRY", folder)
+
+
+def test_an_unmapped_maker_fails_naming_the_registry_file(tmp_path, monkeypatch):
+    _registry_copy(tmp_path, monkeypatch,
+                   lambda text: "".join(l for l in text.splitlines(True) if not l.startswith("- {id: unitree,")))
+    with pytest.raises(MappingError, match=r"'Unitree'.*organisations\.yml"):
+        robotics.humanoid_products()
+
+
+def test_a_maker_without_a_country_fails_naming_the_registry_file(tmp_path, monkeypatch):
+    _registry_copy(tmp_path, monkeypatch, lambda text: re.sub(r"(- \{id: unitree,.*?), country: CN", r"\1", text))
+    with pytest.raises(MappingError, match=r"'unitree'.*organisations\.yml"):
+        robotics.humanoid_products()
+
+
+def test_a_maker_country_without_a_chinese_name_names_labels_yml(mappings_copy):
+    mappings_copy("labels", "  VN:")
+    with pytest.raises(MappingError, match=r"labels\.yml.*maker_country"):
+        robotics.humanoid_products()
+
+
+# --- the corpus's humanoids against the list ----------------------------------------------------------------------
+
+def test_report_makers_in_the_list():
+    # robots.csv makers: 波士顿动力, 特斯拉, Figure / Figure AI (one registry id), 小米, 傅利叶智能, 宇树科技, 达闼,
+    # 优必选, 智元机器人, 星动纪元 = 10; robots.json has no product by 达闼 (CloudMinds) or 星动纪元 (Robotera)
+    report = robotics.report_humanoids().set_index("maker")
+    assert len(report) == 10
+    assert set(report.index[~report["in_list"]]) == {"达闼", "星动纪元"}
+    assert report.loc["智元机器人", "listed_products"] == 10 and report.loc["Figure / Figure AI", "listed_products"] == 2
+    assert report["report_prices"].sum() == 0  # robots.csv: price_value is blank in all 19 rows ("No price in table")
+
+
+def test_report_products_matched_through_the_mapping_file():
+    # data/mappings/report_humanoids.yml: 5 of the 11 distinct products (Figure 01 = Figure01) have a list id
+    matched = robotics.report_products_matched()
+    assert len(matched) == 11
+    assert set(matched.loc[matched["product_id"].notna(), "product"]) == {
+        "电动版 Atlas", "CyberOne", "GR-1", "G1/G1 EDU", "Walker S"}
+
+
+def test_a_report_product_without_a_mapping_names_the_file(mappings_copy):
+    mappings_copy("report_humanoids", "XR4:")
+    with pytest.raises(MappingError, match=r"report_humanoids\.yml.*'XR4'"):
+        robotics.report_humanoids()
+
+
+def test_no_supply_chain_company_makes_a_listed_humanoid():
+    # robot_supply_chain.csv names component makers (埃斯顿, 昊志机电, 绿的谐波, 英伟达 …); none of them is a brand of
+    # a humanoid record in robots.json (the brand list above): the two lines of evidence do not meet here
+    assert robotics.supply_chain_makers_in_list().empty
 
 
 # --- humanoid specs ---------------------------------------------------------------------------------------------
@@ -90,8 +204,8 @@ def test_companies_per_family_counted_by_hand():
     by_region = robotics.components_by_region()
     totals = by_region.drop_duplicates("group").set_index("group")["group_companies"].to_dict()
     assert totals == {"传感器": 12, "丝杠": 11, "电机": 11, "减速器": 7, "控制与算力": 3, "驱动器与编码器": 1}
-    sensors = by_region[by_region["group"] == "传感器"].set_index("region")["companies"].to_dict()
-    assert sensors == {"中国": 6, "海外": 6}
+    sensors = by_region[by_region["group"] == "传感器"].set_index("region")["n_companies"].to_dict()
+    assert sensors == {"中国": 6, "国外": 6}
 
 
 def test_listed_suppliers_are_the_five_zqrb_names():
@@ -205,12 +319,6 @@ def test_totals_never_mix_currencies():
     assert totals.loc["CNY", "humanoid_millions"] == 1000  # 智元机器人 only
 
 
-def test_largest_deal_in_each_currency_is_a_humanoid_maker():
-    amounts = robotics.robot_deal_amounts()
-    for _, group in amounts.groupby("currency"):
-        assert "人形" in group.sort_values("amount_millions").iloc[-1]["business"]
-
-
 def test_undisclosed_and_numberless_deals():
     deals = robotics.robot_deals()
     assert (deals["amount_status"] == "undisclosed").sum() == 11
@@ -223,16 +331,99 @@ def test_embodied_deals_outside_the_filter_do_not_mention_robots():
     assert len(embodied) == 1 and not embodied["business"].str.contains("机器人|人形").any()
 
 
-# --- tables and keywords ------------------------------------------------------------------------------------------
+# --- the errors a reader found, pinned -----------------------------------------------------------------------------
 
-def test_robots_table_keeps_every_row():
-    assert len(robotics.robots_table()) == 19  # data/curated/robots.csv has 19 rows
+def test_largest_deal_claim_rests_on_a_lower_bound_and_a_single_dollar_deal():
+    """The old claim "人民币和美元的最大一笔都属于人形机器人公司": the yuan top is 超 10 亿 (a lower bound, and 星动纪元's
+    超亿 has no number), and only one dollar deal has a number."""
+    # robot deals with a number (funding_deals.csv): CNY cn-011 超 10 亿, cn-062 3.69 亿, cn-080 超 2 亿,
+    # cn-028 336.51 万; USD fx-025 6.75 亿 only (汉阳科技's 近千万美元 has no number)
+    largest = robotics.largest_robot_deals().set_index("currency")
+    assert largest.loc["CNY", ["deals", "company", "lower_bound"]].tolist() == [4, "智元机器人", True]
+    assert largest.loc["USD", ["deals", "company", "lower_bound"]].tolist() == [1, "Figure AI", False]
+    text = CHAPTER.read_text(encoding="utf-8")
+    assert "最大一笔都属于人形机器人公司" not in text
+    assert "{glue:text}`usd_n` 笔" in text and "这是下限" in text
 
 
-def test_keyword_sources_split_by_paragraph_count():
-    kept, dropped = robotics.keywords_by_source(), robotics.keyword_sources_dropped()
-    assert set(kept["doc_id"]) == {"zqrb_2023_07", "hti_report_2024_06"}
-    assert set(dropped["doc_id"]) == {"cnr_2024", "breakthing_2023_07"} and (dropped["paragraphs"] < 5).all()
+def test_forecast_segments_are_dashed_and_join_stated_years_only():
+    # market_metrics.csv: 13 robot series with two or more years; the two harmonic-reducer series have 4 unmarked
+    # years each (3 segments each = 6 未标明), the other 11 run from an actual or estimate to one forecast (11 预测)
+    lines = robotics.robot_market_lines()
+    per_segment = lines.groupby("segment_id")["segment"].first()
+    assert per_segment.value_counts().to_dict() == {"预测": 11, "未标明": 6}
+    series = robotics.robot_market_series()
+    stated = set(zip(series["series"], series["year"], series["value"]))
+    assert all((r.series, r.year, r.value) in stated for r in lines.itertuples())
+    assert (lines.groupby("segment_id").size() == 2).all()
+    forecast_years = set(zip(series.loc[series["kind_zh"] == "预测", "series"], series.loc[series["kind_zh"] == "预测", "year"]))
+    ends = lines.groupby("segment_id").nth(1)
+    for row in ends.itertuples():
+        if (row.series, row.year) in forecast_years:
+            assert row.segment == "预测"
+
+
+def test_deals_table_shows_every_amount():
+    # funding_deals.csv robot rows: 18, amount_text as written (未披露 for the 11 undisclosed)
+    table = robotics.robot_deals_table()
+    assert len(table) == 18 and table["amount_text"].notna().all()
+    assert table.set_index("company").loc["Figure AI", "amount_text"] == "6.75 亿美元"
+    assert (table["amount_text"] == "未披露").sum() == 11
+
+
+def test_chapter_has_no_word_cloud_keywords_or_deal_timeline():
+    text = CHAPTER.read_text(encoding="utf-8")
+    for gone in ("wordcloud", "keyword", "dot_timeline", "robotics-deals-timeline", "robotics-deals-amounts"):
+        assert gone not in text, gone
+    assert not hasattr(robotics, "keywords_by_source")
+
+
+def _prose(text: str) -> str:
+    """The chapter without its front matter and code cells."""
+    text = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+    return text.split("---", 2)[2]
+
+
+def test_prose_names_no_code_column_or_table():
+    prose = _prose(CHAPTER.read_text(encoding="utf-8"))
+    bare = re.sub(r"\{(glue:text|ref|doc)\}`[^`]*`", "", prose)
+    bare = re.sub(r"^```.*$", "", bare, flags=re.M)  # admonition fences
+    assert "`" not in bare
+    for name in ("market_metrics", "funding_deals", "robot_supply_chain", "companies 表", "cnai.", "robots.csv",
+                 "humanoid_products", "data/"):
+        assert name not in prose, name
+
+
+def test_links_point_to_labels_that_exist():
+    prose = _prose(CHAPTER.read_text(encoding="utf-8"))
+    refs = re.findall(r"\{ref\}`[^`<]*<([^>]+)>`", prose)
+    assert "commercialization-findings" in refs
+    labels = set()
+    for path in [*(paths.ROOT / "chapters").glob("*.md"), *(paths.ROOT / "appendix").glob("*.md")]:
+        labels |= set(re.findall(r"^\(([^)]+)\)=$", path.read_text(encoding="utf-8"), flags=re.M))
+    assert set(refs) <= labels
+    docs = re.findall(r"\{doc\}`[^`<]*<([^>]+)>`", prose)
+    assert docs and all((CHAPTER.parent / f"{d}.md").resolve().exists() for d in docs)
+
+
+def test_charts_fit_a_phone():
+    text = CHAPTER.read_text(encoding="utf-8")
+    widths = [int(w) for w in re.findall(r"width=(\d+)", text)]
+    assert all(w <= 340 for w in widths), widths
+    assert text.count('width="container"') >= 6
+
+
+def test_chart_frames_carry_no_curator_notes_and_chinese_labels():
+    frames = {"products": robotics.humanoid_products(), "series": robotics.robot_market_series(),
+              "checks": robotics.robot_growth_checks(), "chain": robotics.components_by_region(),
+              "deals": robotics.robot_deals_table(), "report": robotics.report_humanoids(),
+              "lines": robotics.robot_market_lines()}
+    for name, frame in frames.items():
+        assert "notes" not in frame.columns, name
+    for frame, column in ((frames["products"], "country_name"), (frames["products"], "country_group"),
+                          (frames["lines"], "segment"), (frames["checks"], "verdict"), (frames["chain"], "region"),
+                          (frames["chain"], "group"), (frames["report"], "in_list_zh")):
+        assert not frame[column].str.contains("[A-Za-z]").any(), column
 
 
 # --- the mapping files fail on what they lack -------------------------------------------------------------------

@@ -248,10 +248,10 @@ def training_hardware() -> pd.DataFrame:
                            "block training_hardware_group; add one")
     models["hardware_group"] = [group(per_model.get(i)) for i in models.index]
     models["hardware_group_name"] = mappings.display(models["hardware_group"], "training_hardware_group")
-    models["makers"] = makers.groupby(level=0).agg(lambda m: "、".join(dict.fromkeys(m))).reindex(models.index)
+    models["hardware_makers"] = makers.groupby(level=0).agg(lambda m: "、".join(dict.fromkeys(m))).reindex(models.index)
     models["year"] = models["publication_date"].str[:4].astype(int)
     return models[["model", "organisation", "year", "publication_date", "training_hardware", "hardware_quantity",
-                   "makers", "hardware_group", "hardware_group_name", "training_compute_flop", "row"]].reset_index(drop=True)
+                   "hardware_makers", "hardware_group", "hardware_group_name", "training_compute_flop", "row"]].reset_index(drop=True)
 
 
 def hardware_by_year() -> pd.DataFrame:

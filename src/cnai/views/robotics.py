@@ -1,4 +1,6 @@
-"""Chapter 4 (robotics): humanoid specs, the component supply chain, market sizes and growth rates, robot deals.
+"""Chapter 4 (robotics): the humanoid products of the awesome-robots list (maker, country, price, release year) set
+against the humanoids the corpus names; the report's specs, component supply chain, market sizes and growth rates;
+robot deals.
 
 Every function returns a small DataFrame ready to chart or show. Fact rows keep their `doc_id`, the document's
 `label` and the verbatim `quote`, so tooltips and tables can cite them.
@@ -10,7 +12,9 @@ import re
 
 import pandas as pd
 
+from .. import paths, registry
 from ..data import load
+from ..errors import MappingError
 from ..facts.derived import growth_checks
 from ..facts.mappings import display, harmonize, label
 from ..facts.market_subjects import subject_names
@@ -32,7 +36,131 @@ def _with_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(source=frame["doc_id"].map(_labels()))
 
 
-# --- humanoid products ------------------------------------------------------------------------------------------
+# --- the awesome-robots humanoid list (outside data) ---------------------------------------------------------
+
+COUNTRY_GROUPS = {"CN": "中国", "US": "美国"}  # every other code is 其他国家 (colours.yml block `country`)
+OTHER_COUNTRIES = "其他国家"
+DATASET = "awesome_robots"
+
+
+def humanoid_products() -> pd.DataFrame:
+    """awesome-robots' humanoid products with the maker's registry country as a Chinese name (`country_name`,
+    labels.yml block maker_country), a colour group (中国, 美国, 其他国家) and the release year where the list
+    gives a date. A maker without a country in the registry stops here, naming the registry file."""
+    products = load("humanoid_products").copy()
+    missing = sorted(set(products.loc[products["country"].isna(), "maker_id"]))
+    if missing:
+        raise MappingError(f"{DATASET}: maker(s) {', '.join(map(repr, missing))} have no country in "
+                           f"{registry.file_of('organisation')}; add it there")
+    products["country_name"] = display(products["country"], "maker_country")
+    products["country_group"] = products["country"].map(lambda c: COUNTRY_GROUPS.get(c, OTHER_COUNTRIES))
+    products["year"] = pd.to_numeric(products["release_date"].str[:4]).astype("Int64")
+    products["price_text"] = [f"{p:,.0f} {c}" if pd.notna(p) else None
+                              for p, c in zip(products["price"], products["currency"])]
+    return products
+
+
+def humanoids_by_country() -> pd.DataFrame:
+    """Humanoid products and makers per maker country, most products first, with how many state a price."""
+    products = humanoid_products()
+    table = products.groupby(["country_name", "country_group"], as_index=False).agg(
+        products=("product_id", "size"), makers=("maker_id", "nunique"), priced=("price", "count"),
+        maker_names=("maker", lambda s: "、".join(dict.fromkeys(s))))
+    return table.sort_values(["products", "country_name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def humanoid_price_coverage() -> pd.DataFrame:
+    """How many humanoid products state a starting price, per currency (never converted), and how many do not,
+    split into 'request' (price on request) and the rest (0 or not for sale)."""
+    products = humanoid_products()
+    priced = products[products["price"].notna()]
+    rows = [{"price_status": "标价", "currency": c, "products": int(n)}
+            for c, n in priced["currency"].value_counts().items()]
+    unpriced = products[products["price"].isna()]
+    on_request = unpriced["price_as_written"].eq("request")
+    rows += [{"price_status": "询价", "currency": None, "products": int(on_request.sum())},
+             {"price_status": "未标价", "currency": None, "products": int((~on_request).sum())}]
+    return pd.DataFrame(rows)
+
+
+def humanoid_prices(currency: str = "USD") -> pd.DataFrame:
+    """The products with a starting price in one currency, cheapest first, with a display name 'maker product'."""
+    products = humanoid_products()
+    priced = products[products["currency"].eq(currency)].copy()
+    priced["robot"] = priced["maker"] + " " + priced["name"]
+    return priced.sort_values(["price", "robot"]).reset_index(drop=True)
+
+
+def humanoid_price_summary(currency: str = "USD") -> pd.DataFrame:
+    """Per colour group: products priced in `currency`, their median, lowest and highest starting price."""
+    priced = humanoid_prices(currency)
+    return priced.groupby("country_group", as_index=False).agg(
+        products=("product_id", "size"), median_price=("price", "median"), min_price=("price", "min"),
+        max_price=("price", "max"))
+
+
+def humanoids_by_year() -> pd.DataFrame:
+    """Products with a release or announcement date, per year and colour group (undated products left out; see
+    humanoid_products for how many)."""
+    products = humanoid_products()
+    dated = products[products["year"].notna()]
+    return (dated.groupby(["year", "country_group"], as_index=False)
+            .agg(products=("product_id", "size"), names=("name", lambda s: "、".join(s)))
+            .astype({"year": int}))
+
+
+def _same_product(name: str) -> str:
+    """Product names that differ only in spacing are one product (Figure 01 / Figure01)."""
+    return re.sub(r"\s+", "", name)
+
+
+def report_humanoids() -> pd.DataFrame:
+    """Each humanoid maker the corpus names (data/curated/robots.csv) through the entity registry, with the products
+    the corpus names for it, whether the awesome-robots list has the maker, how many products it lists for it, and
+    which named products it has (data/mappings/report_humanoids.yml). Rows without a maker (WL9-DR) are left out.
+    A maker the registry lacks, or a product the mapping file lacks, stops here naming the file to edit."""
+    robots = load("robots")
+    named = robots[robots["maker"].notna()].copy()
+    named["maker_id"] = registry.harmonize(named["maker"], "organisation", f"{paths.CURATED / 'robots.csv'} (maker)")
+    named["product_id"] = harmonize(named["product"], "report_humanoids")
+    products = humanoid_products()
+    listed = products.groupby("maker_id").agg(listed_products=("product_id", "size"),
+                                              listed_names=("name", lambda s: "、".join(s)))
+    names = products.set_index("product_id")["name"]
+    rows = []
+    for maker_id, group in named.groupby("maker_id", sort=False):
+        written = list({_same_product(p): p for p in reversed(group["product"].dropna().tolist())}.values())[::-1]
+        matched = list(dict.fromkeys(group["product_id"].dropna()))
+        rows.append({
+            "maker_id": maker_id, "maker": " / ".join(dict.fromkeys(group["maker"])),
+            "report_products": "、".join(written) or "（未点名产品）",
+            "in_list": maker_id in listed.index,
+            "listed_products": int(listed["listed_products"].get(maker_id, 0)),
+            "matched": "、".join(names[m] for m in matched) or "—",
+            "n_report_products": len(written), "n_matched": len(matched),
+            "report_prices": int(group["price_value"].notna().sum()),
+        })
+    frame = pd.DataFrame(rows)
+    frame["in_list_zh"] = frame["in_list"].map({True: "收录", False: "未收录"})
+    return frame.sort_values(["in_list", "listed_products"], ascending=[False, False]).reset_index(drop=True)
+
+
+def report_products_matched() -> pd.DataFrame:
+    """The distinct products the corpus names with a maker, and the list product each is (blank where none)."""
+    robots = load("robots")
+    named = robots[robots["maker"].notna() & robots["product"].notna()].copy()
+    named = named[~named["product"].map(_same_product).duplicated()]
+    named["product_id"] = harmonize(named["product"], "report_humanoids")
+    return named[["robot_id", "maker", "product", "product_id", "doc_id", "quote"]].reset_index(drop=True)
+
+
+def humanoid_products_table() -> pd.DataFrame:
+    """Every humanoid product of the list with readable columns, for the searchable table (nothing dropped)."""
+    return humanoid_products()[["maker", "name", "country_name", "price_as_written", "price", "currency",
+                                "release_date", "release_precision", "product_id"]]
+
+
+# --- humanoid specs in the report ------------------------------------------------------------------------------
 
 def spec_table_robots() -> pd.DataFrame:
     """The robots rows transcribed from the HTI §4.7.3 comparison table (one per model, incl. the electric Atlas
@@ -67,11 +195,11 @@ def humanoid_specs() -> pd.DataFrame:
             if pd.notna(value):
                 status = "下限（写作“+”）" if written and written.endswith("+") else "明确给出"
             elif written and "关节" in written:
-                status = "关节数，不是自由度（未绘）"
+                status = "关节数，不是自由度"
             elif written and re.search(r"\d\s*-\s*\d", written):
-                status = "区间，未分型号（未绘）"
+                status = "区间，未分型号"
             else:
-                status = "未给出（未绘）"
+                status = "未给出"
             rows.append({
                 "robot_id": robot.robot_id, "robot": robot.robot, "maker": robot.maker, "product": robot.product,
                 "spec": label("robot_spec", key), "spec_key": key, "value": value if pd.notna(value) else None,
@@ -84,6 +212,18 @@ def humanoid_specs() -> pd.DataFrame:
     unplotted = (frame["as_written"] + "：" + frame["status"]).where(frame["as_written"] != "—", frame["status"])
     frame["label_text"] = frame["as_written"].where(frame["plotted"], unplotted)
     return frame
+
+
+def spec_table() -> pd.DataFrame:
+    """The comparison table as written, one row per robot: height, weight and the 关节数/自由度 cell, with what the
+    DoF cell is (a single DoF number, a joint count, a range, or not given)."""
+    specs = humanoid_specs()
+    wide = specs.pivot_table(index=["robot_id", "robot"], columns="spec_key", values="as_written", aggfunc="first")
+    dof_status = specs[specs["spec_key"] == "dof"].set_index("robot_id")["status"]
+    wide = wide.reset_index()
+    wide["dof_status"] = wide["robot_id"].map(dof_status)
+    wide = wide.rename(columns={"height": "height_text", "weight": "weight_text", "dof": "dof_text"})
+    return wide[["robot", "height_text", "weight_text", "dof_text", "dof_status"]].rename_axis(columns=None)
 
 
 def spec_coverage() -> pd.DataFrame:
@@ -103,13 +243,6 @@ def tesla_line() -> pd.DataFrame:
     return _with_label(tesla[["robot_id", "product", "maker", "year", "doc_id", "quote"]]).sort_values("year")
 
 
-def robots_table() -> pd.DataFrame:
-    """All robots rows with readable columns, for the searchable table (nothing dropped)."""
-    robots = _with_label(load("robots"))
-    return robots[["robot_id", "maker", "product", "year", "height_m", "weight_kg", "speed_text", "dof", "dof_text",
-                   "drive", "source", "doc_id", "quote"]]
-
-
 # --- supply chain ------------------------------------------------------------------------------------------------
 
 def supply_chain() -> pd.DataFrame:
@@ -120,7 +253,8 @@ def supply_chain() -> pd.DataFrame:
         columns={"listed": "company_listed", "name": "company_name"})
     joined = chain.merge(companies, on="company_id", how="left", validate="many_to_one")
     joined["group"] = harmonize(joined["component"], "robot_components")
-    joined["region"] = joined["country"].map(lambda c: "文中未注明" if pd.isna(c) else ("中国" if c == "CN" else "海外"))
+    # the colour groups of colours.yml block `country`
+    joined["region"] = joined["country"].map(lambda c: "未注明" if pd.isna(c) else ("中国" if c == "CN" else "国外"))
     said_listed = (joined["listed"] == "yes") | (joined["company_listed"] == "yes")
     joined["listed_status"] = said_listed.map({True: "文中称上市", False: "未说明是否上市"})
     return _with_label(joined)
@@ -130,7 +264,7 @@ def components_by_region() -> pd.DataFrame:
     """Companies named per component family and region, with their names (for an hbar)."""
     chain = supply_chain()
     grouped = chain.groupby(["group", "region"], as_index=False).agg(
-        companies=("company_id", "nunique"),
+        n_companies=("company_id", "nunique"),
         names=("company", lambda s: "、".join(dict.fromkeys(s))),
         listed=("listed_status", lambda s: int((s == "文中称上市").sum())))
     totals = chain.groupby("group")["company_id"].nunique().rename("group_companies")
@@ -152,6 +286,16 @@ def multi_component_suppliers() -> pd.DataFrame:
     counts = chain.groupby(["company_id", "company"], as_index=False).agg(
         components=("component", "nunique"), component_list=("component", "、".join), region=("region", "first"))
     return counts[counts["components"] > 1].sort_values("components", ascending=False).reset_index(drop=True)
+
+
+def supply_chain_makers_in_list() -> pd.DataFrame:
+    """Supply-chain companies that are also humanoid makers in the awesome-robots list, matched through the entity
+    registry (a company the registry lacks stops here, naming the file to edit)."""
+    chain = supply_chain().drop_duplicates("company_id")
+    chain = chain.assign(maker_id=registry.harmonize(chain["company"], "organisation",
+                                                     f"{paths.CURATED / 'robot_supply_chain.csv'} (company)"))
+    makers = set(humanoid_products()["maker_id"])
+    return chain[chain["maker_id"].isin(makers)][["company_id", "company", "maker_id"]].reset_index(drop=True)
 
 
 def supply_chain_table() -> pd.DataFrame:
@@ -192,6 +336,33 @@ def market_multiples() -> pd.DataFrame:
                      "first_value": first["value"], "last_value": last["value"],
                      "multiple": round(last["value"] / first["value"], 2), "points": len(group),
                      "forecast_points": int((group["kind_zh"] == "预测").sum())})
+    return pd.DataFrame(rows)
+
+
+FORECAST_KIND = "预测"
+
+
+def robot_market_lines() -> pd.DataFrame:
+    """The segments between consecutive stated years of each robot-related series, two rows (start, end) per
+    segment, for a line that is solid between actual or estimated figures and dashed where it runs into a
+    forecast year (`segment` 预测), or into or out of a year whose figure is not marked either way (未标明).
+    Lines join stated years only; the points of robot_market_series mark them."""
+    series = robot_market_series()
+    rows = []
+    for name, group in series.groupby("series", sort=False):
+        group = group.sort_values("year")
+        for number, (start, end) in enumerate(zip(group.iloc[:-1].itertuples(), group.iloc[1:].itertuples())):
+            if FORECAST_KIND in (end.kind_zh,):
+                kind = "预测"
+            elif UNSTATED_KIND in (start.kind_zh, end.kind_zh):
+                kind = UNSTATED_KIND
+            elif FORECAST_KIND == start.kind_zh:
+                kind = "预测"
+            else:
+                kind = "实际或估计"
+            for point in (start, end):
+                rows.append({"series": name, "segment_id": f"{name}#{number}", "segment": kind,
+                             "year": point.year, "value": point.value})
     return pd.DataFrame(rows)
 
 
@@ -281,21 +452,26 @@ def robot_deal_totals() -> pd.DataFrame:
         humanoid_millions=("amount_millions", lambda s: float(s[amounts.loc[s.index, "kind"] == "人形机器人"].sum())))
 
 
-def keywords_by_source(min_paragraphs: int = 5) -> pd.DataFrame:
-    """TF-IDF keywords of the robotics topic per source (summaries.topic_keywords_by_source), keeping only sources
-    with at least `min_paragraphs` robotics paragraphs: below that the "topic" is a passing mention (聊天机器人)."""
-    from .corpus import topic_keywords_by_source
+def robot_deals_table() -> pd.DataFrame:
+    """Every robot deal with its amount as written, in date order (the chapter's deal table)."""
+    deals = robot_deals()
+    return deals.assign(date_text=deals["date"].dt.strftime("%Y-%m-%d"))[
+        ["date_text", "company", "kind", "round", "amount_text", "status_zh", "table_zh", "business", "source",
+         "quote"]]
 
-    keywords = topic_keywords_by_source("robotics")
-    return keywords[keywords["paragraphs"] >= min_paragraphs].reset_index(drop=True)
 
-
-def keyword_sources_dropped(min_paragraphs: int = 5) -> pd.DataFrame:
-    """The sources keywords_by_source leaves out, with their number of robotics paragraphs."""
-    from .corpus import topic_keywords_by_source
-
-    keywords = topic_keywords_by_source("robotics")
-    return keywords[keywords["paragraphs"] < min_paragraphs].drop_duplicates("doc_id")[["doc_id", "label", "paragraphs"]]
+def largest_robot_deals() -> pd.DataFrame:
+    """Per currency: how many robot deals state a number, the largest, whether its company is a humanoid maker and
+    whether its amount is only a lower bound (超). The basis of any "largest deal" claim."""
+    amounts = robot_deal_amounts()
+    rows = []
+    for currency, group in amounts.groupby("currency"):
+        top = group.sort_values("amount_millions").iloc[-1]
+        rows.append({"currency": currency, "currency_zh": display(pd.Series([currency]), "currency").iloc[0],
+                     "deals": len(group), "company": top["company"], "amount_text": top["amount_text"],
+                     "amount_millions": top["amount_millions"], "humanoid": top["kind"] == "人形机器人",
+                     "lower_bound": top["amount_status"] == "approximate"})
+    return pd.DataFrame(rows)
 
 
 def embodied_deals_outside_filter() -> pd.DataFrame:
