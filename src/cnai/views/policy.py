@@ -417,7 +417,7 @@ def policy_table() -> pd.DataFrame:
     """All policy rows with readable Chinese column names, in the order of policy_id."""
     pol = policy_frame()
     table = pol.rename(columns={"period": "doc_period", "label": "source"})
-    return table[["policy_id", "display_title", "title_en", "date", "precision", "date_basis", "level_group",
+    return table[["policy_id", "display_title", "date", "precision", "date_basis", "level_group",
                   "place", "kind_name", "issuers_text", "doc_period", "source", "doc_id", "quote"]].reset_index(drop=True)
 
 
