@@ -85,6 +85,9 @@ class ViewColumns(pa.DataFrameModel):
     first_citing: Series[str] = pa.Field(title="最早引用它的官方文本", description="the earliest official text citing the measure")
     metric_name: Series[str] = pa.Field(title="指标", description="target metric, in Chinese (data/mappings/target_metrics.yml)")
     wording: Series[str] = pa.Field(title="措辞", description="the quote's verb: 力争, 预计 or 要求")
+    rows: Series[int] = pa.Field(title="条目数", description="rows of a curated table counted")
+    official_text: Series[str] = pa.Field(title="官方文本", description="the official text that is the measure itself, where the corpus holds it")
+    official_date: Series[str] = pa.Field(title="官方文本日期", description="publication date of that official text")
 
 
 def _titles(model) -> dict[str, str]:

@@ -1,5 +1,8 @@
-"""Aggregations for the policy chapter (第二章): the curated `policies` and `policy_targets` tables, and the
-policy-topic paragraphs of the corpus grouped into the periods of their source documents.
+"""Aggregations for the policy chapter (第二章), two lines of evidence: the official texts (documents of kind
+official_document, from the snapshot cac_miit_tc260, with the curated `filings` counts) and the corpus's curated
+`policies` and `policy_targets` rows. Rows that name one measure are merged (data/mappings/same_policy.yml, with
+official titles and date roles); term use is counted with the project's segmentation (data/mappings/
+policy_language.yml).
 
 Every function returns a small DataFrame; nothing prints. Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) become a span
 (`date_start` to `date_end`) and a plotting point (`date_mid`, the middle of the span); rows with no date keep
@@ -329,19 +332,23 @@ def corpus_term_shares() -> pd.DataFrame:
 
 
 def citing_documents() -> pd.DataFrame:
-    """For each measure with an official title: the official texts whose paragraphs cite it in 《》, their number
-    and the first of them (date, label, url)."""
+    """For each Chinese measure the corpus names: the official text that is the measure itself (an official text
+    whose title contains the measure's name: its label and date), and the official texts whose paragraphs cite it
+    in 《》 (their number and the first of them: date, label, url)."""
     measures = policy_measures()
-    titles = sorted(set(measures["official_title"].dropna()) | set(repeat_groups()
-                    .query("kind == 'same_policy'")["group"]))
+    names = list(dict.fromkeys(measures.loc[measures["jurisdiction"].str.startswith("CN"), "measure"]))
     docs = official_documents()
     paras = load("paragraphs")
     paras = paras[paras["doc_id"].isin(set(docs["doc_id"]))]
     rows = []
-    for title in titles:
-        cited = sorted(set(paras.loc[paras["text"].str.contains(f"《{title}》", regex=False), "doc_id"]))
+    for name in names:
+        itself = docs[docs["title"].str.contains(name, regex=False)].head(1)
+        cited = set(paras.loc[paras["text"].str.contains(f"《{name}》", regex=False), "doc_id"])
         first = docs[docs["doc_id"].isin(cited)].head(1)
-        rows.append({"measure": title, "citing_documents": len(cited),
+        rows.append({"measure": name,
+                     "official_text": itself["label"].iloc[0] if len(itself) else None,
+                     "official_date": itself["date"].iloc[0] if len(itself) else None,
+                     "citing_documents": len(cited),
                      "first_citing_date": first["date"].iloc[0] if len(first) else None,
                      "first_citing": first["label"].iloc[0] if len(first) else None,
                      "first_citing_url": first["url"].iloc[0] if len(first) else None})
@@ -359,14 +366,16 @@ def measure_table() -> pd.DataFrame:
         dated = g[g["date"].notna()].sort_values("date_start")
         rows.append({
             "measure": measure,
-            "corpus_titles": "；".join(dict.fromkeys(g["display_title"])),
+            # the corpus's own titles, where they differ from the measure's name
+            "corpus_titles": "；".join(t for t in dict.fromkeys(g["display_title"]) if t != measure) or None,
             "dates_text": "；".join(f"{d}{' ' + r if isinstance(r, str) else ''}（{lab}）"
                                     for d, r, lab in zip(dated["date"], dated["date_role"], dated["label"])) or "（未注明）",
             "first_date": dated["date_start"].min() if len(dated) else None,
             "rows": len(g), "sources": "、".join(dict.fromkeys(g["label"])),
             "level_group": g["level_group"].iloc[0], "kind_name": g["kind_name"].iloc[0],
-            "citing_documents": int(cites["citing_documents"].get(measure, 0)),
-            "first_citing": cites["first_citing"].get(measure) if measure in cites.index else None,
+            "official_text": cites.loc[measure, "official_text"], "official_date": cites.loc[measure, "official_date"],
+            "citing_documents": int(cites.loc[measure, "citing_documents"]),
+            "first_citing": cites.loc[measure, "first_citing"],
         })
     out = pd.DataFrame(rows)
     return out.sort_values(["first_date", "measure"], na_position="last").reset_index(drop=True)
@@ -397,28 +406,20 @@ def regime_milestones() -> pd.DataFrame:
 
 
 def state_timeline_table() -> pd.DataFrame:
-    """The long list, oldest first: every official text (date, issuer, title) and every dated Chinese row of the
-    corpus (date as written, title shown, source), with the line of evidence each comes from."""
+    """The long list of official texts, oldest first: date, issuer, title (the corpus's dated Chinese measures are
+    in measure_table)."""
     docs = official_documents()
-    official = pd.DataFrame({"date": docs["date"], "evidence": "官方文本", "title": docs["title"],
-                             "issuers_text": docs["outlet"], "source": "官方文本快照"})
-    pol = policy_measures()
-    cn = pol[pol["jurisdiction"].str.startswith("CN") & pol["date"].notna()]
-    role = cn["date_role"].fillna("")
-    rows = pd.DataFrame({"date": cn["date"], "evidence": "语料",
-                         "title": cn["measure"] + role.map(lambda r: f"（{r}）" if r else ""),
-                         "issuers_text": cn["issuers_text"], "source": cn["label"]})
-    return pd.concat([official, rows], ignore_index=True).sort_values(["date", "evidence"]).reset_index(drop=True)
+    return docs[["date", "outlet", "title"]].rename(columns={"outlet": "issuers_text"}).reset_index(drop=True)
 
 
 # --- the searchable table -----------------------------------------------------------------------------------
 
 def policy_table() -> pd.DataFrame:
-    """All policy rows with readable Chinese column names, in the order of policy_id."""
+    """All policy rows with the columns the page's table shows, in the order of policy_id."""
     pol = policy_frame()
-    table = pol.rename(columns={"period": "doc_period", "label": "source"})
-    return table[["policy_id", "display_title", "date", "precision", "date_basis", "level_group",
-                  "place", "kind_name", "issuers_text", "doc_period", "source", "doc_id", "quote"]].reset_index(drop=True)
+    table = pol.rename(columns={"label": "source"})
+    return table[["policy_id", "display_title", "date", "place", "kind_name", "issuers_text", "source",
+                  "quote"]].reset_index(drop=True)
 
 
 # --- numbers the prose quotes -------------------------------------------------------------------------------
@@ -506,6 +507,14 @@ def headline_numbers() -> dict[str, str | int]:
         "genai_citing": int(measures.loc[genai, "citing_documents"]),
         "deep_citing": int(measures.loc[deep, "citing_documents"]),
         "deep_first_citing": measures.loc[deep, "first_citing"],
+        "n_measures_official_text": int(measures["official_text"].notna().sum()),
+        "n_measures_cited": int((measures["citing_documents"] > 0).sum()),
+        "future_official_date": measures.loc["关于推动未来产业创新发展的实施意见", "official_date"],
+        "future_corpus_date": measures.loc["关于推动未来产业创新发展的实施意见", "first_date"][:7],
+        "n_cac_notices": int(cac["title"].str.contains("备案信息").sum()),
+        "corpus_last": load("documents").set_index("doc_id").loc[corpus.chapter_documents(), "date"].max()[:7],
+        "n_official_after_corpus": int((docs["date"].str[:7] > load("documents").set_index("doc_id")
+                                        .loc[corpus.chapter_documents(), "date"].max()[:7]).sum()),
         "n_official": len(docs),
         "n_official_cac": len(cac),
         "n_official_miit": int((docs["outlet"] == "工业和信息化部").sum()),
