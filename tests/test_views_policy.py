@@ -327,7 +327,7 @@ def test_the_generative_ai_measures_are_one_measure_with_three_dates():
     assert len(row) == 1 and row["rows"].iloc[0] == 4
     entries = row["dates_text"].iloc[0].split("；")
     assert [re.match(r"[\d-]+", e).group() for e in entries] == ["2023-07", "2023-08-15", "2023-08-31"]
-    assert [e.split("（")[0].split(" ", 1)[1] for e in entries] == ["发布", "施行", "首批备案模型向公众开放"]
+    assert [e.split("（")[0].split(" ", 1)[1] for e in entries] == ["发布", "施行", "首批备案模型开放"]
 
 
 def test_a_measure_split_under_two_names_stops_the_view(mapping_copy):
@@ -390,7 +390,7 @@ def test_regime_milestones_hold_the_regulations_and_the_filing_totals():
     corpus_rows = ms[ms["evidence"] == "语料"]
     assert list(corpus_rows["date_text"]) == ["2023-01-10", "2023-07", "2023-08-15", "2023-08-31"]
     # running totals of filed services, by hand from filings.csv rows f-001, f-004, f-008, f-012, f-016, f-020
-    totals = [int(e.split()[1]) for e in ms.loc[ms["evidence"] == "官方与数据集", "event"]]
+    totals = ms.loc[ms["evidence"] == "官方与数据集", "filed"].tolist()
     assert totals == [302, 346, 439, 538, 611, 748]
 
 
@@ -431,3 +431,18 @@ def test_tooltips_and_tables_carry_no_english_notes():
               policy.policy_targets()]
     for frame in frames:
         assert "notes" not in frame.columns and "title_en" not in frame.columns
+
+
+def test_the_pages_colour_concepts_do_not_share_colours():
+    # a colour means one thing on this page: issuer, level and line of evidence use disjoint colours, and the levels
+    # keep the country colours where they mean the same (China central = 中国, foreign national = 国外)
+    from cnai.facts.mappings import section
+
+    blocks = {name: section("colours", name) for name in ("official_issuer", "policy_level_group", "evidence")}
+    for a in blocks:
+        for b in blocks:
+            if a < b:
+                assert not set(blocks[a].values()) & set(blocks[b].values()), (a, b)
+    country = section("colours", "country")
+    assert blocks["policy_level_group"]["中国·中央"] == country["中国"]
+    assert blocks["policy_level_group"]["外国·国家"] == country["国外"]

@@ -392,16 +392,18 @@ def regime_milestones() -> pd.DataFrame:
     corpus_events = pd.DataFrame({
         "date": corpus_rows["date_mid"], "date_text": corpus_rows["date"],
         "event": corpus_rows["measure"].str.replace("互联网信息服务", "", regex=False)
-                 .str.replace("生成式人工智能服务管理暂行办法", "生成式AI暂行办法", regex=False)
+                 .str.replace("生成式人工智能服务管理暂行办法", "暂行办法", regex=False)
                  + " " + corpus_rows["date_role"],
         "evidence": "语料", "source_label": corpus_rows["label"], "quote": corpus_rows["quote"]})
     filings = load("filings").query("kind == 'filed' and unit == 'services' and cumulative == 'yes'")
     docs = official_documents().set_index("doc_id")
     official_events = pd.DataFrame({
         "date": filings["doc_id"].map(docs["date"]), "date_text": filings["as_of_date"],
-        "event": "累计备案 " + filings["count"].astype(int).astype(str) + " 款（截至 " + filings["as_of_date"] + "）",
-        "evidence": "官方与数据集", "source_label": filings["doc_id"].map(docs["label"]), "quote": filings["quote"]})
+        "event": "累计备案 " + filings["count"].astype(int).astype(str) + " 款",
+        "evidence": "官方与数据集", "source_label": filings["doc_id"].map(docs["label"]), "quote": filings["quote"],
+        "filed": filings["count"].astype(int)})
     out = pd.concat([corpus_events, official_events], ignore_index=True)
+    out["filed"] = out["filed"].astype("Int64")
     return out.sort_values("date").reset_index(drop=True)
 
 
@@ -527,9 +529,9 @@ def headline_numbers() -> dict[str, str | int]:
         "peak_half": halves.groupby("half")["documents"].sum().idxmax(),
         "peak_half_docs": int(halves.groupby("half")["documents"].sum().max()),
         "n_filing_announcements": len(filed),
-        "filed_first": int(filed["event"].iloc[0].split()[1]),
+        "filed_first": int(filed["filed"].iloc[0]),
         "filed_first_asof": filed["date_text"].iloc[0],
-        "filed_last": int(filed["event"].iloc[-1].split()[1]),
+        "filed_last": int(filed["filed"].iloc[-1]),
         "filed_last_asof": filed["date_text"].iloc[-1],
     }
     for year in per_year.index:
