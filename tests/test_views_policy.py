@@ -446,3 +446,9 @@ def test_the_pages_colour_concepts_do_not_share_colours():
     country = section("colours", "country")
     assert blocks["policy_level_group"]["中国·中央"] == country["中国"]
     assert blocks["policy_level_group"]["外国·国家"] == country["国外"]
+
+
+def test_every_glued_key_of_the_chapter_is_computed(numbers):
+    # the build runs with -W: a glue key the views do not compute would fail it
+    keys = set(re.findall(r"\{glue:text\}`(\w+)`", CHAPTER.read_text(encoding="utf-8")))
+    assert keys and keys <= set(numbers)
