@@ -63,19 +63,20 @@ def test_frame_and_table_keep_every_policy_row(raw, frame):
     table = policy.policy_table()
     assert list(table["policy_id"]) == list(raw["policy_id"])
     assert table["quote"].tolist() == raw["quote"].tolist()
-    assert table["doc_id"].tolist() == raw["doc_id"].tolist()
+    labels = load("documents").set_index("doc_id")["label"]
+    assert table["source"].tolist() == raw["doc_id"].map(labels).tolist()
 
 
 # counted by hand in policies.csv: rows with a blank date
-UNDATED = ids("p-002:p-009", "p-014:p-019", "p-031", "p-032", "p-034", "p-035", "p-038:p-043", "p-060", "p-062",
+UNDATED = ids("p-002:p-005", "p-007:p-009", "p-014:p-019", "p-031", "p-032", "p-034", "p-035", "p-038:p-043", "p-060", "p-062",
               "p-072:p-074")
 
 
 def test_timeline_holds_exactly_the_dated_rows_within_their_spans(frame, numbers):
-    assert len(UNDATED) == 29 == numbers["n_undated"]
+    assert len(UNDATED) == 28 == numbers["n_undated"]
     tl = policy.policy_timeline()
     assert set(tl["policy_id"]) == set(ids("p-001:p-074")) - set(UNDATED)
-    assert len(tl) == 45 == numbers["n_dated"]
+    assert len(tl) == 46 == numbers["n_dated"]
     assert (tl["date_start"] <= tl["date_mid"]).all() and (tl["date_mid"] <= tl["date_end"]).all()
     assert all(start.startswith(date) for start, date in zip(tl["date_start"], tl["date"]))
     # p-067 "2019" is a year: drawn over the whole year
@@ -89,8 +90,9 @@ def test_undated_rows_are_never_given_a_date(frame):
     assert (rows["date_basis"] == "未注明日期").all()
 
 
-# data/NOTES.md §4 "Dates": "p-001, p-011 to p-013, p-020, p-022 to p-025" take their year from the document
-FILLED = ids("p-001", "p-011:p-013", "p-020", "p-022:p-025")
+# data/NOTES.md §4 "Dates": "p-001, p-011 to p-013, p-020, p-022 to p-025" take their year from the document;
+# p-006 ("8月31日", the first filings under the generative-AI measures) too, since this issue
+FILLED = ids("p-001", "p-006", "p-011:p-013", "p-020", "p-022:p-025")
 
 
 def test_filled_dates_are_the_rows_data_notes_lists(raw, frame, numbers):
@@ -99,7 +101,7 @@ def test_filled_dates_are_the_rows_data_notes_lists(raw, frame, numbers):
     assert list(raw.loc[raw["date_filled_from"] == "context_quote", "policy_id"]) == ["p-029"]
     assert set(raw["date_filled_from"].dropna()) == {"document_date", "context_quote"}
     assert set(frame.loc[frame["date_basis"] == "年份或月份取自文档日期", "policy_id"]) == set(FILLED)
-    assert numbers["n_filled"] == 9 and numbers["filled_ids"] == "、".join(FILLED)
+    assert numbers["n_filled"] == 10 and numbers["filled_ids"] == "、".join(FILLED)
 
 
 def test_dating_by_source_matches_the_hand_count():
@@ -107,7 +109,7 @@ def test_dating_by_source_matches_the_hand_count():
     # cnr p-010..p-017, breakthing p-018..p-025, report p-026..p-074; written / filled / undated as below
     expected = {
         ("证券日报版面 2023-07", "年份或月份取自文档日期"): 1, ("证券日报版面 2023-07", "未注明日期"): 4,
-        ("大模型特稿版面 2023", "未注明日期"): 4,
+        ("大模型特稿版面 2023", "年份或月份取自文档日期"): 1, ("大模型特稿版面 2023", "未注明日期"): 3,
         ("央广网 2024", "原文写明"): 1, ("央广网 2024", "年份或月份取自文档日期"): 3, ("央广网 2024", "未注明日期"): 4,
         ("breakthing 繁体文章 2023-07", "原文写明"): 1, ("breakthing 繁体文章 2023-07", "年份或月份取自文档日期"): 5,
         ("breakthing 繁体文章 2023-07", "未注明日期"): 2,
@@ -129,16 +131,16 @@ def test_news_rows_rarely_have_written_dates(numbers):
 
 def test_most_dated_rows_fall_in_2023_and_2024(numbers):
     # by hand: the dated rows outside 2023-2024 are p-033 (2020), p-064 (2020), p-065/p-066 (2022), p-067 (2019),
-    # p-068 (2022-05), p-069 (2021-07), p-070 (2022-07): 8 of 45
-    assert numbers["n_dated_2023_24"] == 45 - 8
+    # p-068 (2022-05), p-069 (2021-07), p-070 (2022-07): 8 of 46
+    assert numbers["n_dated_2023_24"] == 46 - 8
     assert numbers["first_year"] == 2019
     assert policy.policy_timeline()["date"].str[:4].astype(int).value_counts().to_dict() == {
-        2019: 1, 2020: 2, 2021: 1, 2022: 4, 2023: 25, 2024: 12}
+        2019: 1, 2020: 2, 2021: 1, 2022: 4, 2023: 26, 2024: 12}
 
 
-def test_precision_counts(numbers):
-    # counted by hand in policies.csv, column date_precision: 23 day, 15 month, 7 year (29 blank)
-    assert (numbers["n_day"], numbers["n_month"], numbers["n_year"]) == (23, 15, 7)
+def test_precision_counts(frame):
+    # counted by hand in policies.csv, column date_precision: 24 day (p-006 included), 15 month, 7 year (28 blank)
+    assert frame["date_precision"].value_counts().to_dict() == {"day": 24, "month": 15, "year": 7}
 
 
 # --- kinds, levels, coverage --------------------------------------------------------------------------------
@@ -232,14 +234,14 @@ def test_an_issuer_missing_from_the_mapping_stops_the_view(mapping_copy, entry, 
 def test_repeated_policies_span_documents_and_counts_follow(frame, numbers):
     repeated = policy.repeated_policies()
     # data/NOTES.md §3: p-006/p-017/p-025, p-007/p-030, p-010/p-029 are one policy each; p-037/p-054 and
-    # p-055/p-056 may be
+    # p-055/p-056 may be; p-028 (the report's 2023-08-15 row) is the generative-AI measures in force (issue 13)
     assert repeated.groupby("relation")["policy_id"].apply(list).to_dict() == {
-        "同一政策见于多份文档": ["p-006", "p-017", "p-025", "p-007", "p-030", "p-010", "p-029"],
+        "同一政策见于多份文档": ["p-006", "p-017", "p-025", "p-028", "p-007", "p-030", "p-010", "p-029"],
         "可能重复（美国）": ["p-037", "p-054", "p-055", "p-056"]}
     docs = frame.set_index("policy_id")["doc_id"]
     for _, group in repeated[repeated["relation"] == "同一政策见于多份文档"].groupby("group"):
-        assert docs[group["policy_id"]].nunique() == len(group)  # each cited by a different document
-    assert (numbers["n_distinct"], numbers["n_distinct_min"]) == (74 - 4, 74 - 6)
+        assert docs[group["policy_id"]].nunique() >= 2  # cited by several documents
+    assert (numbers["n_distinct"], numbers["n_distinct_min"]) == (74 - 5, 74 - 7)
 
 
 def test_an_unknown_policy_id_in_same_policy_stops_the_view(mapping_copy):
@@ -305,59 +307,148 @@ def test_the_view_does_not_read_notes(monkeypatch, frame):
     pd.testing.assert_frame_equal(policy.policy_targets(), targets)
 
 
-# --- language of the policy paragraphs -----------------------------------------------------------------------
+# --- issue 13: one measure per regulation, official titles, the official texts ---------------------------------
 
-def test_periods_come_from_the_manifest_dates():
-    # data/raw/sources.yml: zqrb 2023-07-03 and breakthing 2023-07 share July 2023 (breakthing's month is firm);
-    # feature 2023-09-15 and cnr 2024-10-19 are not_before dates, alone in their months; the report 2024-06-12
-    assert policy.document_periods().to_dict() == {
-        "zqrb_2023_07": "2023-07", "breakthing_2023_07": "2023-07", "feature_2023": "2023-09 起",
-        "hti_report_2024_06": "2024-06", "cnr_2024": "2024-10 起"}
+import re  # noqa: E402
 
-
-def _chapter_policy_paragraphs() -> int:
-    """Policy paragraphs of the news and report corpus (the official documents are not read by the chapter)."""
-    docs = load("documents")
-    news_and_report = set(docs.loc[docs["kind"] != "official_document", "doc_id"])
-    return len(load("paragraph_topics").query("topic == 'policy' and doc_id in @news_and_report"))
+CHAPTER = paths.ROOT / "chapters" / "policy.md"
+GENAI = "生成式人工智能服务管理暂行办法"
+DEEP = "互联网信息服务深度合成管理规定"
 
 
-def test_paragraphs_per_period_add_up(numbers):
-    paras = policy.policy_paragraphs_by_period()
-    assert paras["paragraphs"].sum() == _chapter_policy_paragraphs()
-    assert list(paras["period"].unique()) == ["2023-07", "2023-09 起", "2024-06", "2024-10 起"]
-    assert {key for key in numbers if key.startswith("paras_")} == {
-        "paras_p2307", "paras_p2309", "paras_p2406", "paras_p2410"}
+def test_the_generative_ai_measures_are_one_measure_with_three_dates():
+    # corrected claim: p-006, p-017, p-025 (Traditional title) and p-028 (its in-force date, filed by the report
+    # under 生成式人工智能措施的网络空间管理政策) are one measure; dates by hand from policies.csv: p-025 2023-07
+    # (issued, 本月中時 in a July 2023 article), p-028 2023-08-15 (in force), p-006 8月31日 + the feature's 2023
+    measures = policy.policy_measures().set_index("policy_id")["measure"]
+    assert set(measures[measures == GENAI].index) == {"p-006", "p-017", "p-025", "p-028"}
+    table = policy.measure_table()
+    row = table[table["measure"].str.contains("生成式人工智能")]
+    assert len(row) == 1 and row["rows"].iloc[0] == 4
+    entries = row["dates_text"].iloc[0].split("；")
+    assert [re.match(r"[\d-]+", e).group() for e in entries] == ["2023-07", "2023-08-15", "2023-08-31"]
+    assert [e.split("（")[0].split(" ", 1)[1] for e in entries] == ["发布", "施行", "首批备案模型开放"]
 
 
-def test_big_model_is_a_top_three_keyword_in_every_period():
-    kw = policy.keywords_by_period()
-    assert kw["period"].nunique() == 4
-    assert (kw.groupby("period").size() == 8).all()
-    top3 = kw[kw["rank"] <= 3].groupby("period")["word"].apply(set)
-    assert all("大模型" in words for words in top3)
+def test_a_measure_split_under_two_names_stops_the_view(mapping_copy):
+    # rename the group and leave p-025 (whose Simplified title is the measure's title) outside it
+    path = mapping_copy / "same_policy.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        f"  {GENAI}: [p-006, p-017, p-025, p-028]", "  生成式AI暂行办法: [p-006, p-017, p-028]")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MappingError, match="split under 2 names"):
+        policy.policy_measures()
 
 
-def test_term_share_claims_of_the_prose():
-    share = policy.term_shares_by_period().set_index(["period", "term"])["share"]
-    periods = ["2023-07", "2023-09 起", "2024-06", "2024-10 起"]
-
-    def of(period, term):
-        return share.get((period, term), 0)
-
-    assert of("2023-07", "政策") > 0.5
-    assert of("2024-06", "政策") < of("2023-07", "政策")
-    for term in ("法案", "治理"):  # only in the report
-        assert of("2024-06", term) > 0
-        assert all(of(p, term) == 0 for p in periods if p != "2024-06")
-    for term in ("工信部", "网信办", "行动计划"):  # the 2024-10 article names ministries and action plans most
-        assert of("2024-10 起", term) == max(of(p, term) for p in periods)
+def test_the_reports_deep_synthesis_regulation_shows_its_official_title():
+    # p-027's quote says 互联网深度合成管理条例; the official title is 互联网信息服务深度合成管理规定
+    row = policy.policy_measures().set_index("policy_id").loc["p-027"]
+    assert "互联网深度合成管理条例" in row["quote"] and row["title"] == "互联网深度合成管理条例"
+    assert (row["official_title"], row["measure"]) == (DEEP, DEEP)
+    # official texts citing 《互联网信息服务深度合成管理规定》, by hand from data/raw/official.yml titles: the eight
+    # deep-synthesis filing notices (第八批 … 第十五批) and the three texts of the 标识办法 of 2025-03-14
+    cites = policy.citing_documents().set_index("measure")
+    assert cites.loc[DEEP, "citing_documents"] == 8 + 3
+    assert cites.loc[DEEP, "first_citing_date"] == "2024-11-01"  # the 第八批 notice
 
 
-def test_ambiguous_paragraph_claims_of_the_prose(numbers):
-    amb = policy.ambiguous_topic_paragraphs().set_index("period")
-    assert amb["paragraphs"].sum() == _chapter_policy_paragraphs()
-    assert 0 < amb.loc["2024-06", "ambiguous"] < amb.loc["2024-06", "paragraphs"]
-    # prose: most 机器人 of the report's policy paragraphs sit in paragraphs that matched only an ambiguous term
-    assert amb.loc["2024-06", "robot_in_ambiguous"] > amb.loc["2024-06", "robot_mentions"] / 2
-    assert numbers["robot_amb_p2406"] == amb.loc["2024-06", "robot_in_ambiguous"]
+def test_official_documents_per_year_match_the_manifest():
+    # by hand from data/raw/official.yml (37 documents; dates): 2022 one (MIIT 2022-10-14), 2023 two, 2024 ten,
+    # 2025 twenty-one, 2026 three; 23 on the CAC site, 14 on the MIIT site
+    docs = policy.official_documents()
+    assert docs["year"].value_counts().sort_index().to_dict() == {2022: 1, 2023: 2, 2024: 10, 2025: 21, 2026: 3}
+    assert docs["outlet"].value_counts().to_dict() == {"国家互联网信息办公室": 23, "工业和信息化部": 14}
+    assert policy.official_by_half_year()["documents"].sum() == 37
+    terms = policy.official_term_shares()
+    assert set(terms["year_label"]) == {"2022年（1 份）", "2023年（2 份）", "2024年（10 份）", "2025年（21 份）", "2026年（3 份）"}
+
+
+def test_every_2025_filing_notice_mentions_filing():
+    # the ten 2025 notices whose title says 备案信息 (5 deep-synthesis batches, 5 generative-AI announcements, by
+    # hand from official.yml) are among the 2025 documents the segmentation finds 备案 in
+    docs = policy.official_documents()
+    notices = set(docs.loc[(docs["year"] == 2025) & docs["title"].str.contains("备案信息"), "doc_id"])
+    assert len(notices) == 10
+    hits = policy._term_hits(docs["doc_id"])
+    assert notices <= set(hits.loc[hits["term"] == "备案", "doc_id"])
+    share = policy.official_term_shares().set_index(["year", "term"])["documents"]
+    assert share[(2025, "备案")] >= 10
+
+
+def test_corpus_terms_compare_kinds_of_source_not_years():
+    # corrected claim: the report's "转向监管" compared a broker report with news pages. The chart's columns are
+    # the two kinds of source: news (zqrb, feature, cnr, breakthing: 4 documents) and the report (1)
+    src = policy.corpus_term_shares()
+    assert src.groupby("source_kind")["kind_documents"].first().to_dict() == {"券商研报": 1, "新闻报道": 4}
+    text = CHAPTER.read_text(encoding="utf-8")
+    assert "转向“监管”" not in text and "转向监管" not in text.replace("不能把它和 2023 年的新闻相比说成措辞“转向监管”", "")
+    assert "是两类来源之别" in text
+
+
+def test_regime_milestones_hold_the_regulations_and_the_filing_totals():
+    ms = policy.regime_milestones()
+    corpus_rows = ms[ms["evidence"] == "语料"]
+    assert list(corpus_rows["date_text"]) == ["2023-01-10", "2023-07", "2023-08-15", "2023-08-31"]
+    # running totals of filed services, by hand from filings.csv rows f-001, f-004, f-008, f-012, f-016, f-020
+    totals = ms.loc[ms["evidence"] == "官方与数据集", "filed"].tolist()
+    assert totals == [302, 346, 439, 538, 611, 748]
+
+
+def _prose(text: str) -> str:
+    """The chapter without its code cells and roles ({glue:text}`…`, {ref}`…`)."""
+    text = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+    return re.sub(r"\{(glue:text|ref|doc)\}`[^`]*`", "", text)
+
+
+def test_chapter_keeps_code_names_out_of_prose_and_targets_out_of_facets():
+    text = CHAPTER.read_text(encoding="utf-8")
+    prose = _prose(text)
+    assert "`" not in prose.split("```{admonition} 要点")[1].replace("```", "")  # no inline code in prose
+    for name in ("ISSUER_BODIES", "policies 表", "policy_targets", "data/NOTES.md"):
+        assert name not in prose
+    # the targets are a table, not a faceted chart with independent axes
+    assert "resolve_scale" not in text and ".facet(" not in text
+    # the word cloud and the keyword dropdown moved to the corpus chapter
+    assert "wordcloud" not in text and "keyword_bars" not in text
+
+
+def test_nominal_colours_come_from_the_book_palette():
+    # one palette per concept: every nominal colour goes through charts.colour (data/mappings/colours.yml)
+    text = CHAPTER.read_text(encoding="utf-8")
+    assert not re.search(r'alt\.Color\("[^"]*:N"', text)
+    assert text.count("charts.colour(") == 3
+
+
+def test_chapter_refs_exist_on_main():
+    labels = {m for md in (paths.DATA.parent / "chapters").glob("*.md")
+              for m in re.findall(r"^\(([\w-]+)\)=$", md.read_text(encoding="utf-8"), flags=re.M)}
+    refs = set(re.findall(r"\{ref\}`([\w-]+)`", CHAPTER.read_text(encoding="utf-8")))
+    assert refs and refs <= labels
+
+
+def test_tooltips_and_tables_carry_no_english_notes():
+    frames = [policy.policy_table(), policy.measure_table(), policy.state_timeline_table(), policy.regime_milestones(),
+              policy.policy_targets()]
+    for frame in frames:
+        assert "notes" not in frame.columns and "title_en" not in frame.columns
+
+
+def test_the_pages_colour_concepts_do_not_share_colours():
+    # a colour means one thing on this page: issuer, level and line of evidence use disjoint colours, and the levels
+    # keep the country colours where they mean the same (China central = 中国, foreign national = 国外)
+    from cnai.facts.mappings import section
+
+    blocks = {name: section("colours", name) for name in ("official_issuer", "policy_level_group", "evidence")}
+    for a in blocks:
+        for b in blocks:
+            if a < b:
+                assert not set(blocks[a].values()) & set(blocks[b].values()), (a, b)
+    country = section("colours", "country")
+    assert blocks["policy_level_group"]["中国·中央"] == country["中国"]
+    assert blocks["policy_level_group"]["外国·国家"] == country["国外"]
+
+
+def test_every_glued_key_of_the_chapter_is_computed(numbers):
+    # the build runs with -W: a glue key the views do not compute would fail it
+    keys = set(re.findall(r"\{glue:text\}`(\w+)`", CHAPTER.read_text(encoding="utf-8")))
+    assert keys and keys <= set(numbers)

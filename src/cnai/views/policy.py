@@ -1,5 +1,8 @@
-"""Aggregations for the policy chapter (第二章): the curated `policies` and `policy_targets` tables, and the
-policy-topic paragraphs of the corpus grouped into the periods of their source documents.
+"""Aggregations for the policy chapter (第二章), two lines of evidence: the official texts (documents of kind
+official_document, from the snapshot cac_miit_tc260, with the curated `filings` counts) and the corpus's curated
+`policies` and `policy_targets` rows. Rows that name one measure are merged (data/mappings/same_policy.yml, with
+official titles and date roles); term use is counted with the project's segmentation (data/mappings/
+policy_language.yml).
 
 Every function returns a small DataFrame; nothing prints. Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) become a span
 (`date_start` to `date_end`) and a plotting point (`date_mid`, the middle of the span); rows with no date keep
@@ -7,6 +10,7 @@ all three blank and are left off the timeline, never given a date.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
 import pandas as pd
 
@@ -201,114 +205,236 @@ def policy_targets() -> pd.DataFrame:
                 "wording", "label", "doc_id", "quote"]]
 
 
-# --- language of the policy paragraphs -----------------------------------------------------------------------
+# --- one measure, several rows: official titles, date roles, official documents that cite it -----------------
 
-def policy_paragraphs_by_period() -> pd.DataFrame:
-    """Policy-topic paragraphs per period and source document."""
-    topics = load("paragraph_topics").query("topic == 'policy' and doc_id in @corpus.chapter_documents()")
-    counts = topics.groupby("doc_id", as_index=False).size().rename(columns={"size": "paragraphs"})
-    counts["period"] = counts["doc_id"].map(document_periods())
-    counts["label"] = counts["doc_id"].map(_labels())
-    return counts.sort_values(["period", "doc_id"]).reset_index(drop=True)
+def _simplified(title) -> str | None:
+    from ..corpus.rules import to_simplified
+
+    return None if title is None or pd.isna(title) else to_simplified(str(title)).replace(" ", "")
 
 
-def keywords_by_period(top: int = 8) -> pd.DataFrame:
-    """TF-IDF keywords of the policy-topic paragraphs, computed separately for each period (documents of the
-    same month pooled), like corpus.topic_keywords_by_source but grouped by period."""
-    from ..text.keywords import tfidf_keywords
-    from ..text.segment import stop_words
+def policy_measures() -> pd.DataFrame:
+    """Every policy row with the measure it belongs to (data/mappings/same_policy.yml): `measure` is the group's
+    name for rows of a same_policy group, else the row's official title (block official_title), else its title in
+    Simplified script; `official_title` where the mapping gives one; `date_role` (发布, 施行 …; blank = the date the
+    text gives for the row). Raises MappingError when one measure is split under two names: two measures whose
+    rows share an official or Simplified title."""
+    pol = policy_frame()
+    groups = repeat_groups().query("kind == 'same_policy'").set_index("policy_id")["group"]
+    official = mappings.section("same_policy", "official_title")
+    roles = mappings.section("same_policy", "date_role")
+    known = set(pol["policy_id"])
+    unknown = sorted((set(official) | set(roles)) - known)
+    if unknown:
+        raise MappingError(f"{mappings.path_of('same_policy')}: policy_id(s) not in data/curated/policies.csv: "
+                           + ", ".join(map(repr, unknown)) + "; correct them there")
+    pol["official_title"] = pol["policy_id"].map(official)
+    pol["date_role"] = pol["policy_id"].map(roles)
+    names = pol["official_title"].fillna(pol["title"].map(_simplified))
+    pol["measure"] = pol["policy_id"].map(groups).fillna(names).fillna(pol["display_title"])
+    keys = pd.concat([pd.DataFrame({"name": names, "measure": pol["measure"]}),
+                      pd.DataFrame({"name": pol["title"].map(_simplified), "measure": pol["measure"]})]).dropna()
+    split = keys.groupby("name")["measure"].nunique()
+    if (split > 1).any():
+        name = split[split > 1].index[0]
+        measures = sorted(keys.loc[keys["name"] == name, "measure"].unique())
+        raise MappingError(f"the measure {name!r} is split under {len(measures)} names ({'、'.join(measures)}): "
+                           f"merge its rows in one group of {mappings.path_of('same_policy')} (block same_policy)")
+    return pol
 
-    tokens = corpus.topic_tokens("policy")
-    tokens = tokens.assign(period=tokens["doc_id"].map(document_periods()))
-    labels = _labels()
+
+def official_documents() -> pd.DataFrame:
+    """The official texts in the corpus (data/raw/official.yml, snapshot cac_miit_tc260): one row per document with
+    its date, year, half-year, issuer (the site that publishes it) and whether it is a filing announcement."""
+    docs = load("documents").query("kind == 'official_document'")
+    filing_docs = set(load("filings")["doc_id"])
+    out = docs[["doc_id", "label", "title", "outlet", "date", "url"]].copy()
+    out["year"] = out["date"].str[:4].astype(int)
+    out["half"] = out["date"].str[:4] + "年" + out["date"].str[5:7].astype(int).map(lambda m: "上半年" if m <= 6 else "下半年")
+    out["filing"] = out["doc_id"].isin(filing_docs)
+    return out.sort_values(["date", "doc_id"]).reset_index(drop=True)
+
+
+def official_by_half_year() -> pd.DataFrame:
+    """Official texts per half-year and issuer (every half-year from the first to the last, zeros kept)."""
+    docs = official_documents()
+    halves = [f"{y}年{h}" for y in range(docs["year"].min(), docs["year"].max() + 1) for h in ("上半年", "下半年")]
+    grid = pd.MultiIndex.from_product([halves, sorted(docs["outlet"].unique())], names=["half", "outlet"])
+    counts = docs.groupby(["half", "outlet"]).size().reindex(grid, fill_value=0).rename("documents").reset_index()
+    first, last = docs["half"].min(), docs["half"].max()
+    counts = counts[(counts["half"].map(halves.index) >= halves.index(first))
+                    & (counts["half"].map(halves.index) <= halves.index(last))]
+    return counts.reset_index(drop=True)
+
+
+def _paragraph_texts(doc_ids) -> pd.DataFrame:
+    """The paragraphs the text pipeline segments (those with tokens), for these documents."""
+    paras = load("paragraphs")
+    segmented = set(load("tokens")["para_id"])
+    return paras[paras["doc_id"].isin(set(doc_ids)) & paras["para_id"].isin(segmented)][["para_id", "doc_id", "text"]]
+
+
+@lru_cache(maxsize=4096)
+def _token_set(text: str) -> frozenset[str]:
+    from ..text.segment import segment
+
+    return frozenset(segment(text))
+
+
+def _term_hits(doc_ids) -> pd.DataFrame:
+    """(para_id, doc_id, term) for each term of data/mappings/policy_language.yml that the jieba segmentation of a
+    paragraph (domain dictionary, stop words kept) yields as a token."""
+    terms = list(mappings.section("policy_language", "terms"))
     rows = []
-    for period, group in tokens.groupby("period", sort=True):
-        docs = "、".join(labels[d] for d in sorted(group["doc_id"].unique()))
-        sequences = [list(zip(g["token"], g["pos"])) for _, g in group.groupby("para_id", sort=False)]
-        for rank, (word, weight) in enumerate(tfidf_keywords(sequences, top, stop_words()), start=1):
-            rows.append({"period": period, "documents": docs, "rank": rank, "word": word,
-                         "weight": round(weight, 6), "paragraphs": group["para_id"].nunique()})
+    for rec in _paragraph_texts(doc_ids).itertuples(index=False):
+        tokens = _token_set(rec.text)
+        rows += [(rec.para_id, rec.doc_id, term) for term in terms if term in tokens]
+    return pd.DataFrame(rows, columns=["para_id", "doc_id", "term"])
+
+
+def official_term_shares() -> pd.DataFrame:
+    """Per year of the official texts and term: documents mentioning the term, the year's documents, and the share;
+    `year_label` carries the year's number of documents (small-n caveat)."""
+    docs = official_documents()
+    terms = mappings.section("policy_language", "terms")
+    hits = _term_hits(docs["doc_id"]).drop_duplicates(["doc_id", "term"])
+    hits = hits.merge(docs[["doc_id", "year"]], on="doc_id")
+    totals = docs.groupby("year").size().rename("year_documents")
+    grid = pd.MultiIndex.from_product([totals.index, list(terms)], names=["year", "term"]).to_frame(index=False)
+    counts = hits.groupby(["year", "term"]).size().rename("documents").reset_index()
+    out = grid.merge(counts, on=["year", "term"], how="left").fillna({"documents": 0}).merge(totals, on="year")
+    out["documents"] = out["documents"].astype(int)
+    out["share"] = (out["documents"] / out["year_documents"]).round(3)
+    out["term_name"] = out["term"].map(terms)
+    out["year_label"] = out["year"].astype(str) + "年（" + out["year_documents"].astype(str) + " 份）"
+    return out
+
+
+def corpus_term_shares() -> pd.DataFrame:
+    """Per kind of corpus source (news against the broker report, policy_language.yml block source_kind) and term:
+    paragraphs mentioning the term, the kind's segmented paragraphs, and the share."""
+    docs = load("documents").set_index("doc_id").loc[corpus.chapter_documents()]
+    kinds = mappings.harmonize(docs["kind"], "policy_language", "source_kind")
+    terms = mappings.section("policy_language", "terms")
+    paras = _paragraph_texts(docs.index).assign(source_kind=lambda p: p["doc_id"].map(kinds))
+    hits = _term_hits(docs.index).assign(source_kind=lambda h: h["doc_id"].map(kinds))
+    totals = paras.groupby("source_kind").agg(kind_paragraphs=("para_id", "size"), kind_documents=("doc_id", "nunique"))
+    grid = pd.MultiIndex.from_product([totals.index, list(terms)], names=["source_kind", "term"]).to_frame(index=False)
+    counts = hits.groupby(["source_kind", "term"])["para_id"].nunique().rename("paragraphs").reset_index()
+    out = (grid.merge(counts, on=["source_kind", "term"], how="left").fillna({"paragraphs": 0})
+           .merge(totals.reset_index(), on="source_kind"))
+    out["paragraphs"] = out["paragraphs"].astype(int)
+    out["share"] = (out["paragraphs"] / out["kind_paragraphs"]).round(3)
+    out["term_name"] = out["term"].map(terms)
+    out["kind_label"] = (out["source_kind"] + "（" + out["kind_documents"].astype(str) + " 份，"
+                         + out["kind_paragraphs"].astype(str) + " 段）")
+    return out
+
+
+def citing_documents() -> pd.DataFrame:
+    """For each Chinese measure the corpus names: the official text that is the measure itself (an official text
+    whose title contains the measure's name: its label and date), and the official texts whose paragraphs cite it
+    in 《》 (their number and the first of them: date, label, url)."""
+    measures = policy_measures()
+    names = list(dict.fromkeys(measures.loc[measures["jurisdiction"].str.startswith("CN"), "measure"]))
+    docs = official_documents()
+    paras = load("paragraphs")
+    paras = paras[paras["doc_id"].isin(set(docs["doc_id"]))]
+    rows = []
+    for name in names:
+        itself = docs[docs["title"].str.contains(name, regex=False)].head(1)
+        cited = set(paras.loc[paras["text"].str.contains(f"《{name}》", regex=False), "doc_id"])
+        first = docs[docs["doc_id"].isin(cited)].head(1)
+        rows.append({"measure": name,
+                     "official_text": itself["label"].iloc[0] if len(itself) else None,
+                     "official_date": itself["date"].iloc[0] if len(itself) else None,
+                     "citing_documents": len(cited),
+                     "first_citing_date": first["date"].iloc[0] if len(first) else None,
+                     "first_citing": first["label"].iloc[0] if len(first) else None,
+                     "first_citing_url": first["url"].iloc[0] if len(first) else None})
     return pd.DataFrame(rows)
 
 
-def term_shares_by_period() -> pd.DataFrame:
-    """For each policy-topic term (data/dict/topics.yml) and period: how many of the period's policy paragraphs
-    use it, and their share. Terms no policy paragraph uses are left out."""
-    from ..paths import TOPICS
-    from ..text.topics import read_topics
-
-    terms = read_topics(TOPICS)["policy"]["terms"]
-    tokens = corpus.topic_tokens("policy")
-    tokens = tokens.assign(period=tokens["doc_id"].map(document_periods()))
-    totals = tokens.groupby("period")["para_id"].nunique().rename("period_paragraphs")
-    used = tokens[tokens["token"].isin(terms)]
-    counts = used.groupby(["period", "token"])["para_id"].nunique().rename("paragraphs").reset_index()
-    grid = pd.MultiIndex.from_product([sorted(totals.index), sorted(counts["token"].unique())],
-                                      names=["period", "token"]).to_frame(index=False)
-    out = grid.merge(counts, on=["period", "token"], how="left").fillna({"paragraphs": 0})
-    out["paragraphs"] = out["paragraphs"].astype(int)
-    out = out.merge(totals, on="period")
-    out["share"] = (out["paragraphs"] / out["period_paragraphs"]).round(3)
-    return out.rename(columns={"token": "term"})
-
-
-# Policy terms that in the report's prose often mean something else: a technical solution (方案), a technical
-# specification (标准), a robot's motion planning (规划).
-AMBIGUOUS_TERMS = {"方案", "标准", "规划"}
-
-
-def ambiguous_topic_paragraphs() -> pd.DataFrame:
-    """Per period: policy paragraphs, how many matched the policy topic only through AMBIGUOUS_TERMS, and how
-    many occurrences of 机器人 those paragraphs hold (of all 机器人 in the period's policy paragraphs)."""
-    from ..paths import TOPICS
-    from ..text.topics import read_topics
-
-    terms = set(read_topics(TOPICS)["policy"]["terms"])
-    tokens = corpus.topic_tokens("policy")
-    used = tokens[tokens["token"].isin(terms)].groupby("para_id")["token"].apply(set)
-    ambiguous = set(used[used.map(lambda words: words <= AMBIGUOUS_TERMS)].index)
-    paras = tokens.drop_duplicates("para_id")[["para_id", "doc_id"]]
-    periods = document_periods()
-    paras = paras.assign(period=paras["doc_id"].map(periods), ambiguous=paras["para_id"].isin(ambiguous))
-    robot = tokens[tokens["token"] == "机器人"].assign(period=lambda t: t["doc_id"].map(periods),
-                                                      ambiguous=lambda t: t["para_id"].isin(ambiguous))
-    robots = robot.groupby("period").agg(robot_mentions=("token", "size"), robot_in_ambiguous=("ambiguous", "sum"))
-    out = (paras.groupby("period", as_index=False).agg(paragraphs=("para_id", "size"), ambiguous=("ambiguous", "sum"))
-           .merge(robots, on="period", how="left").fillna({"robot_mentions": 0, "robot_in_ambiguous": 0}))
-    return out.astype({"ambiguous": int, "robot_mentions": int, "robot_in_ambiguous": int})
+def measure_table() -> pd.DataFrame:
+    """Chinese national measures the corpus names, one row per measure: the title shown (official where known),
+    the corpus's own titles, the dated rows as 'date role（source）', and the official texts citing it."""
+    pol = policy_measures()
+    pol = pol[pol["jurisdiction"].str.startswith("CN")]
+    cites = citing_documents().set_index("measure")
+    rows = []
+    for measure, g in pol.groupby("measure", sort=False):
+        dated = g[g["date"].notna()].sort_values("date_start")
+        rows.append({
+            "measure": measure,
+            # the corpus's own titles, where they differ from the measure's name
+            "corpus_titles": "；".join(t for t in dict.fromkeys(g["display_title"]) if t != measure) or None,
+            "dates_text": "；".join(f"{d}{' ' + r if isinstance(r, str) else ''}（{lab}）"
+                                    for d, r, lab in zip(dated["date"], dated["date_role"], dated["label"])) or "（未注明）",
+            "first_date": dated["date_start"].min() if len(dated) else None,
+            "rows": len(g), "sources": "、".join(dict.fromkeys(g["label"])),
+            "level_group": g["level_group"].iloc[0], "kind_name": g["kind_name"].iloc[0],
+            "official_text": cites.loc[measure, "official_text"], "official_date": cites.loc[measure, "official_date"],
+            "citing_documents": int(cites.loc[measure, "citing_documents"]),
+            "first_citing": cites.loc[measure, "first_citing"],
+        })
+    out = pd.DataFrame(rows)
+    return out.sort_values(["first_date", "measure"], na_position="last").reset_index(drop=True)
 
 
-def policy_word_frequencies(top: int = 120) -> dict[str, int]:
-    """The word cloud's frequencies: corpus.topic_frequencies for the policy topic."""
-    return corpus.topic_frequencies("policy", top)
+# --- the state's AI documents, and the filing regime, on one timeline ----------------------------------------
+
+def regime_milestones() -> pd.DataFrame:
+    """The filing regime on one time axis: the corpus rows of the two regulations that carry a date role
+    (深度合成管理规定 in force, the generative-AI measures issued and in force, first filed models opened), and each
+    official generative-AI filing announcement with the running total of filed services (filings table)."""
+    pol = policy_measures()
+    corpus_rows = pol[pol["date_role"].notna() & pol["date"].notna()]
+    corpus_events = pd.DataFrame({
+        "date": corpus_rows["date_mid"], "date_text": corpus_rows["date"],
+        "event": corpus_rows["measure"].str.replace("互联网信息服务", "", regex=False)
+                 .str.replace("生成式人工智能服务管理暂行办法", "暂行办法", regex=False)
+                 + " " + corpus_rows["date_role"],
+        "evidence": "语料", "source_label": corpus_rows["label"], "quote": corpus_rows["quote"]})
+    filings = load("filings").query("kind == 'filed' and unit == 'services' and cumulative == 'yes'")
+    docs = official_documents().set_index("doc_id")
+    official_events = pd.DataFrame({
+        "date": filings["doc_id"].map(docs["date"]), "date_text": filings["as_of_date"],
+        "event": "累计备案 " + filings["count"].astype(int).astype(str) + " 款",
+        "evidence": "官方与数据集", "source_label": filings["doc_id"].map(docs["label"]), "quote": filings["quote"],
+        "filed": filings["count"].astype(int)})
+    out = pd.concat([corpus_events, official_events], ignore_index=True)
+    out["filed"] = out["filed"].astype("Int64")
+    return out.sort_values("date").reset_index(drop=True)
+
+
+def state_timeline_table() -> pd.DataFrame:
+    """The long list of official texts, oldest first: date, issuer, title (the corpus's dated Chinese measures are
+    in measure_table)."""
+    docs = official_documents()
+    return docs[["date", "outlet", "title"]].rename(columns={"outlet": "issuers_text"}).reset_index(drop=True)
 
 
 # --- the searchable table -----------------------------------------------------------------------------------
 
 def policy_table() -> pd.DataFrame:
-    """All policy rows with readable Chinese column names, in the order of policy_id."""
+    """All policy rows with the columns the page's table shows, in the order of policy_id."""
     pol = policy_frame()
-    table = pol.rename(columns={"period": "doc_period", "label": "source"})
-    return table[["policy_id", "display_title", "title_en", "date", "precision", "date_basis", "level_group",
-                  "place", "kind_name", "issuers_text", "doc_period", "source", "doc_id", "quote"]].reset_index(drop=True)
-
-
-def distinctive_keywords(top: int = 8) -> pd.DataFrame:
-    """Per period, the words of its top-`top` keyword list that no other period's list contains."""
-    kw = keywords_by_period(top)
-    lists = kw.groupby("period")["word"].apply(list)
-    rows = []
-    for period, words in lists.items():
-        others = set().union(*(set(w) for p, w in lists.items() if p != period))
-        rows.append({"period": period, "words": [w for w in words if w not in others],
-                     "shared_by_all": [w for w in words if all(w in v for v in lists)]})
-    return pd.DataFrame(rows)
+    table = pol.rename(columns={"label": "source"})
+    return table[["policy_id", "display_title", "date", "place", "kind_name", "issuers_text", "source",
+                  "quote"]].reset_index(drop=True)
 
 
 # --- numbers the prose quotes -------------------------------------------------------------------------------
 
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}"
+
+
+def official_credit() -> str:
+    """The credit line (with licence) of the snapshot the official texts come from."""
+    from ..snapshots import credit_line
+
+    return credit_line("cac_miit_tc260")
 
 
 def headline_numbers() -> dict[str, str | int]:
@@ -326,22 +452,26 @@ def headline_numbers() -> dict[str, str | int]:
     issuers = issuer_counts()
     unnamed = int(pol["issuers"].isna().sum())
     distinct = distinct_policy_counts().set_index("measure")["count"]
-    paras = policy_paragraphs_by_period().groupby("period")["paragraphs"].sum()
-    shares = term_shares_by_period().set_index(["period", "term"])["share"]
-    distinctive = distinctive_keywords().set_index("period")
     local = pol[pol["level"].isin(["provincial", "municipal"])]["place"].value_counts()
+    measures = measure_table().set_index("measure")
+    genai, deep = "生成式人工智能服务管理暂行办法", "互联网信息服务深度合成管理规定"
+    docs = official_documents()
+    per_year = docs.groupby("year").size()
+    halves = official_by_half_year()
+    terms = official_term_shares().set_index(["year", "term"])
+    source_terms = corpus_term_shares().set_index(["source_kind", "term"])
+    ms = regime_milestones()
+    filed = ms[ms["evidence"] == "官方与数据集"]
+    cac = docs[docs["outlet"] == "国家互联网信息办公室"]
+    notices_2025 = docs[(docs["year"] == 2025) & docs["title"].str.contains("备案信息")]
     numbers: dict[str, str | int] = {
         "n_rows": len(pol),
-        "n_docs": pol["doc_id"].nunique(),
         "n_dated": len(tl),
         "n_undated": int(pol["date"].isna().sum()),
         "n_filled": int((basis == "document_date").sum()),
         "filled_ids": "、".join(pol.loc[basis == "document_date", "policy_id"]),
         "n_dated_2023_24": int(years.between(2023, 2024).sum()),
         "first_year": int(years.min()),
-        "n_day": int((pol["date_precision"] == "day").sum()),
-        "n_month": int((pol["date_precision"] == "month").sum()),
-        "n_year": int((pol["date_precision"] == "year").sum()),
         "n_report_rows": int(from_report.sum()),
         "n_report_undated": int((from_report & (basis == "undated")).sum()),
         "n_news_rows": int((~from_report).sum()),
@@ -350,7 +480,6 @@ def headline_numbers() -> dict[str, str | int]:
         "n_foreign_from_report": int((foreign["doc_id"] == REPORT).sum()),
         "n_us": int((pol["jurisdiction"] == "US").sum()),
         "us_share": _share(int((pol["jurisdiction"] == "US").sum()), len(pol)),
-        "n_us_dated": int((tl["place"] == "美国").sum()),
         "n_china": len(china),
         "n_china_local": int(local.sum()),
         "local_places": "、".join(local.index),
@@ -370,23 +499,58 @@ def headline_numbers() -> dict[str, str | int]:
         "top_body_rows": int(issuers.loc[0, "rows"]),
         "second_body": issuers.loc[1, "body"],
         "second_body_rows": int(issuers.loc[1, "rows"]),
-        "n_bodies": len(issuers),
         "n_unnamed_issuer": unnamed,
         "unnamed_share": _share(unnamed, len(pol)),
         "n_distinct": int(distinct["distinct_after_cross_document"]),
         "n_distinct_min": int(distinct["distinct_after_possible_duplicates"]),
+        "n_cn_measures": len(measures),
+        "genai_rows": int(measures.loc[genai, "rows"]),
+        "genai_dates": measures.loc[genai, "dates_text"],
+        "genai_n_dates": len(measures.loc[genai, "dates_text"].split("；")),
+        "deep_date": pol.set_index("policy_id").loc["p-027", "date"],
+        "filed_first_published": filed["date"].iloc[0],
+        "n_corpus_milestones": int((ms["evidence"] == "语料").sum()),
+        "genai_citing": int(measures.loc[genai, "citing_documents"]),
+        "deep_citing": int(measures.loc[deep, "citing_documents"]),
+        "deep_first_citing": measures.loc[deep, "first_citing"],
+        "n_measures_official_text": int(measures["official_text"].notna().sum()),
+        "n_measures_cited": int((measures["citing_documents"] > 0).sum()),
+        "future_official_date": measures.loc["关于推动未来产业创新发展的实施意见", "official_date"],
+        "future_corpus_date": measures.loc["关于推动未来产业创新发展的实施意见", "first_date"][:7],
+        "n_cac_notices": int(cac["title"].str.contains("备案信息").sum()),
+        "corpus_last": load("documents").set_index("doc_id").loc[corpus.chapter_documents(), "date"].max()[:7],
+        "n_official_after_corpus": int((docs["date"].str[:7] > load("documents").set_index("doc_id")
+                                        .loc[corpus.chapter_documents(), "date"].max()[:7]).sum()),
+        "n_official": len(docs),
+        "n_official_cac": len(cac),
+        "n_official_miit": int((docs["outlet"] == "工业和信息化部").sum()),
+        "official_first": docs["date"].min(),
+        "official_last": docs["date"].max(),
+        "first_cac": cac["date"].min(),
+        "n_official_2025": int(per_year.get(2025, 0)),
+        "n_official_2022_23": int(per_year[per_year.index <= 2023].sum()),
+        "n_notices_2025": len(notices_2025),
+        "peak_half": halves.groupby("half")["documents"].sum().idxmax(),
+        "peak_half_docs": int(halves.groupby("half")["documents"].sum().max()),
+        "n_filing_announcements": len(filed),
+        "filed_first": int(filed["filed"].iloc[0]),
+        "filed_first_asof": filed["date_text"].iloc[0],
+        "filed_last": int(filed["filed"].iloc[-1]),
+        "filed_last_asof": filed["date_text"].iloc[-1],
     }
-    for period in paras.index:  # keys p2307, p2309, p2406, p2410: the period's year and month
-        key = f"p{period[2:4]}{period[5:7]}"
-        numbers[f"paras_{key}"] = int(paras[period])
-        numbers[f"kw_{key}"] = "、".join(distinctive.loc[period, "words"]) or "（无）"
-    numbers["report_para_ratio"] = f"{paras['2024-06'] / (paras.sum() - paras['2024-06']):.1f}"
-    amb = ambiguous_topic_paragraphs().set_index("period")
-    numbers["ambiguous_p2406"] = int(amb.loc["2024-06", "ambiguous"])
-    numbers["robot_p2406"] = int(amb.loc["2024-06", "robot_mentions"])
-    numbers["robot_amb_p2406"] = int(amb.loc["2024-06", "robot_in_ambiguous"])
-    numbers["kw_shared"] = "、".join(distinctive["shared_by_all"].iloc[0]) or "（无）"
-    numbers["zhengce_2307"] = f"{shares[('2023-07', '政策')]:.0%}"
-    numbers["zhengce_2406"] = f"{shares[('2024-06', '政策')]:.0%}"
-    numbers["jianguan_2406"] = f"{shares[('2024-06', '监管')]:.0%}"
+    for year in per_year.index:
+        numbers[f"n_official_{year}"] = int(per_year[year])
+    for term, key in [("安全", "anquan"), ("发展", "fazhan"), ("治理", "zhili"), ("大模型", "damoxing"),
+                      ("备案", "beian"), ("标识", "biaoshi"), ("具身智能", "jushen"), ("算力", "suanli")]:
+        for year in (2024, 2025):
+            numbers[f"{key}_{year}"] = f"{terms.loc[(year, term), 'share']:.0%}"
+        numbers[f"{key}_{year}_docs"] = int(terms.loc[(2025, term), "documents"])
+        for kind, short in [("券商研报", "report"), ("新闻报道", "news")]:
+            numbers[f"{key}_{short}"] = f"{source_terms.loc[(kind, term), 'share']:.1%}"
+    numbers["report_paras"] = int(source_terms.loc[("券商研报", "安全"), "kind_paragraphs"])
+    numbers["news_paras"] = int(source_terms.loc[("新闻报道", "安全"), "kind_paragraphs"])
+    numbers["n_news_docs"] = int(source_terms.loc[("新闻报道", "安全"), "kind_documents"])
+    for kind, short in [("券商研报", "report"), ("新闻报道", "news")]:
+        numbers[f"jianguan_{short}"] = f"{source_terms.loc[(kind, '监管'), 'share']:.1%}"
+        numbers[f"jianguan_{short}_n"] = int(source_terms.loc[(kind, "监管"), "paragraphs"])
     return numbers
