@@ -63,6 +63,11 @@ def filings_and_claim() -> pd.DataFrame:
                           "source": claim["source"], "quote": claim["quote"], "date": claim["date"]})
     frame = pd.concat([filed, claim], ignore_index=True)
     frame["end_of_year"] = (frame["series"] != CLAIM) & ~frame["derived"] & frame["as_of_date"].str.endswith("-12-31")
+    frame["segment"] = frame["derived"].map({True: "推算", False: "公告"})
+    # the derived segment runs from the derived end-2023 total to the announced end-2024 one (drawn dashed)
+    joint = frame[(frame["series"] == FILED) & (frame["as_of_date"] == "2024-12-31")]
+    if frame["derived"].any() and len(joint) == 1:
+        frame = pd.concat([frame, joint.assign(segment="推算", end_of_year=False)], ignore_index=True)
     return frame
 
 
@@ -78,7 +83,7 @@ def count_claims() -> pd.DataFrame:
         geography_name=display(counts["geography"], "geography"),
         source=counts["doc_id"].map(_labels()),
     )
-    return counts[["row_id", "date", "as_of_date", "value", "value_text", "qualifier_name", "counted", "population",
+    return counts[["row_id", "date", "as_of_date", "value", "value_text", "qualifier", "qualifier_name", "counted", "population",
                    "population_name", "geography", "geography_name", "scope", "definition_text", "claimant", "source",
                    "quote"]].reset_index(drop=True)
 
@@ -88,7 +93,14 @@ def national_claims() -> pd.DataFrame:
     company's family, one benchmark or one fair is a different population from the national counts)."""
     claims = count_claims()
     claims = claims[claims["geography"] == "CN"]
-    return claims.assign(label=claims["qualifier_name"] + claims["value"].map("{:g}".format)).reset_index(drop=True)
+    qualifier = claims["qualifier_name"].where(claims["qualifier"] != "exact", "")
+    claims = claims.assign(label=qualifier + claims["value"].map("{:g}".format)).reset_index(drop=True)
+    # claims of one population in one month sit on one spot of the chart and share a label ("11、36"), written once
+    claims["month"] = claims["as_of_date"].str[:7]
+    grouped = claims.groupby(["population", "month"], sort=False)["label"]
+    claims["group_label"] = grouped.transform(lambda s: "、".join(dict.fromkeys(s)))
+    claims["first_of_group"] = ~claims.duplicated(["population", "month"])
+    return claims
 
 
 def near_200_against_filings() -> dict[str, object]:
@@ -119,7 +131,7 @@ def frontier_gap_over_time() -> pd.DataFrame:
     frame["best_organisation"] = _organisation_names(frame["best_organisation"])
     frame["date"] = frame["snapshot_date"].map(to_timestamp)
     history = frame.index[frame["series"] == HISTORY]
-    labelled = {history[0], frame.loc[history, "gap"].idxmin(), history[-1]}
+    labelled = {history[0], frame.loc[history, "gap"].idxmin(), frame.index[frame["series"] == LEADERBOARD][-1]}
     frame["labelled"] = frame.index.isin(labelled)
     return frame
 
