@@ -314,7 +314,7 @@ def headline_numbers() -> dict[str, str]:
         "gap_min_model": smallest["china_model"],
         "gap_last_history": f"{last_h['gap']:.0f}", "gap_last_history_date": last_h["snapshot_date"],
         "gap_last": f"{last_b['gap']:.0f}", "gap_last_date": last_b["snapshot_date"],
-        "gap_last_model": last_b["china_model"], "gap_last_best": last_b["best_model"],
+        "gap_last_model": last_b["china_model"], "gap_last_overlap": last_b["overlap"], "gap_last_best": last_b["best_model"],
         "compute_2024_cn": f"{year_2024['中国']:.1e}", "compute_2024_us": f"{year_2024['美国']:.1e}",
         "compute_2024_cn_model": models.loc[2024, "中国"], "compute_2024_us_model": models.loc[2024, "美国"],
         "compute_2024_ratio": f"{year_2024['美国'] / year_2024['中国']:.2f}",
