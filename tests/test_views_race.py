@@ -165,7 +165,10 @@ def test_industries_are_counted_as_industries_not_label_strings():
     assert industries.loc["政务", "models"] == 3 and industries.index[0] == "政务"
     assert not {"酒店與旅遊", "氣象監測與天氣預報", "零售、金融"} & set(industries.index)
     assert race.unnamed_industry_models() == ["盘古大模型3.0"]
-    assert race.headline_numbers()["n_industries"] == "17"
+    numbers = race.headline_numbers()
+    assert numbers["n_industries"] == "17"
+    # model_list_first_seen, category as first stated: 通用 50, then 金融 21 (科研 20, 医疗 19)
+    assert (numbers["list_general"], numbers["list_top_category"], numbers["list_top_category_n"]) == ("50", "金融", "21")
 
 
 def test_an_industry_label_missing_from_the_mapping_names_the_file(mappings_copy):
@@ -227,10 +230,3 @@ def test_word_cloud_keywords_regions_and_path_are_gone():
     text = chapter_text()
     assert "wordcloud" not in text and "keyword_bars" not in text and "region_mentions" not in text
     assert not hasattr(race, "path_to_use") and not hasattr(race, "region_mentions")
-
-
-def test_model_table_has_one_row_per_curated_row():
-    table = race.model_table()
-    # grep -c '^m-' data/curated/models.csv → 187
-    assert len(table) == 187 == len(curated("models"))
-    assert table["quote"].tolist() == load("models")["quote"].tolist()

@@ -261,15 +261,6 @@ def origin(country: str | None) -> str:
     return "中国" if country == "CN" else "国外" if isinstance(country, str) else "未注明"
 
 
-def model_table() -> pd.DataFrame:
-    """The models table with readable columns, for the searchable table."""
-    models = load("models")
-    return models.assign(origin=models["country"].map(origin), source=models["doc_id"].map(_labels()),
-                         scope=display(models["scope"], "model_scope"))[
-        ["model", "developer", "origin", "release_date", "params_text", "scope", "industry", "open_source",
-         "filing_status", "source", "quote"]]
-
-
 def headline_numbers() -> dict[str, str]:
     """Numbers the chapter's prose cites, computed here."""
     filed = filings_over_time()
@@ -295,6 +286,7 @@ def headline_numbers() -> dict[str, str]:
                          & claims["scope"].str.contains("open-source", regex=False)]
     total_roster = claims[(claims["population"] == "benchmark_roster") & claims["scope"].str.startswith("large models")]
     listed = load("model_list_first_seen")
+    list_categories = listed.loc[listed["category"].notna() & (listed["category"] != "通用"), "category"].value_counts()
     over_time = list_over_time()
     general_last = over_time[over_time["kind"] == "通用模型"]["models"].iloc[-1]
     industries_table = industries()
@@ -333,6 +325,7 @@ def headline_numbers() -> dict[str, str]:
         "n_industries": str(len(industries_table)),
         "largest_param_model": largest_param["model"], "largest_param_text": largest_param["params_text"],
         "gpt4_params": parameter_claims().query("model == 'GPT-4'")["params_text"].iloc[0],
-        "general_list": "、".join(general_models()), "top_industry": industries_table.iloc[0]["industry"],
+        "general_list": "、".join(general_models()),
+        "list_top_category": list_categories.index[0], "list_top_category_n": str(list_categories.iloc[0]), "top_industry": industries_table.iloc[0]["industry"],
         "beijing_claim": f"{claims.loc[claims['geography'] == 'CN-BJ', 'value'].item():g}",
     }
