@@ -298,3 +298,33 @@ class OrganisationsByNotableModels(Tidy):
     kind: Series[str] = pa.Field(title="类别", description="company, university, lab, government, community (registry)")
     notable_models: Series[int] = pa.Field(title="重要模型数", ge=1, description="notable models from China it took part in")
     sole_models: Series[int] = pa.Field(title="独立开发模型数", ge=0, description="of which it is the only organisation Epoch names")
+
+
+class ArenaHistory(Tidy):
+    """Chatbot Arena (LMArena) ratings over time: one row per leaderboard version and model (snapshot
+    arena_history). Ratings of different versions are not on one scale: compare within one snapshot_date."""
+    snapshot_date: Series[str] = pa.Field(title="榜单日期", str_matches=ISO_DATE, description="date of the leaderboard version")
+    model_key: Series[str] = pa.Field(title="模型键", description="LMArena's model key")
+    name: Series[str] = pa.Field(title="模型", nullable=True, description="model name as the history writes it")
+    rating: Series[float] = pa.Field(title="评分", description="arena rating in that version (Elo scale)")
+    licence: Series[str] = pa.Field(title="许可", nullable=True, description="licence as written")
+    organisation_as_written: Series[str] = pa.Field(title="机构（原文）", nullable=True, description="organisation as written")
+    family_id: Series[str] = pa.Field(title="模型系列", description="→ data/registry/models.yml")
+    organisation_id: Series[str] = pa.Field(title="机构编号", nullable=True, description="the family's organisation (registry)")
+    country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="the organisation's country (registry)")
+
+
+class ArenaHistoryGap(Tidy):
+    """Per Chatbot Arena leaderboard version (2023-05 → 2025-03): the best model against the best from an
+    organisation in China; a difference within one version, never across versions."""
+    snapshot_date: Series[str] = pa.Field(title="榜单日期", str_matches=ISO_DATE, unique=True, description="date of the leaderboard version")
+    models: Series[int] = pa.Field(title="模型数", ge=1, description="models rated in the version")
+    best_model: Series[str] = pa.Field(title="最佳模型", description="model key with the highest rating")
+    best_organisation: Series[str] = pa.Field(title="最佳模型机构", description="its organisation (registry id)")
+    best_rating: Series[float] = pa.Field(title="最佳评分", description="its rating")
+    china_model: Series[str] = pa.Field(title="中国最佳模型", description="highest-rated model of an organisation with registry country CN")
+    china_organisation: Series[str] = pa.Field(title="中国最佳模型机构", description="its organisation (registry id)")
+    china_rating: Series[float] = pa.Field(title="中国最佳评分", description="its rating")
+    gap: Series[float] = pa.Field(title="差距（分）", ge=0, description="best_rating − china_rating within the version")
+    china_rank: Series[int] = pa.Field(title="中国最佳模型名次", ge=1, description="1 + models rated strictly higher than China's best")
+    china_win_share: Series[float] = pa.Field(title="中国最佳模型预期胜率", ge=0, le=0.5, description="1 / (1 + 10^(gap/400)): share of head-to-head votes China's best is expected to win against the best")

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import derived, schemas
 from .arena import arena_models, arena_ratings
+from .arena_history import arena_history, arena_history_gap
 from .epoch_clusters import gpu_clusters
 from .epoch_hardware import accelerators
 from .epoch_models import epoch_models
@@ -24,12 +25,14 @@ TIDY: dict[str, Callable[[], pd.DataFrame]] = {
     "api_models": api_models,
     "china_model_list": china_model_list,
     "robot_products": robot_products,
+    "arena_history": arena_history,
 }
 # the snapshots each tidy table is read from: their licences and attributions apply to it and to what derives from it
 SNAPSHOTS: dict[str, tuple[str, ...]] = {
     "epoch_models": ("epoch_models",), "accelerators": ("epoch_hardware",), "gpu_clusters": ("epoch_clusters",),
     "arena_ratings": ("arena_leaderboard",), "arena_models": ("arena_leaderboard",), "api_models": ("models_dev",),
     "china_model_list": ("awesome_llms_in_china",), "robot_products": ("awesome_robots",),
+    "arena_history": ("arena_history",),
 }
 DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "frontier_gap": (derived.frontier_gap, ("arena_ratings",)),
@@ -41,6 +44,7 @@ DERIVED: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
     "humanoid_products": (derived.humanoid_products, ("robot_products",)),
     "api_prices": (derived.api_prices, ("api_models", "arena_ratings")),
     "organisations_by_notable_models": (derived.organisations_by_notable_models, ("epoch_models",)),
+    "arena_history_gap": (arena_history_gap, ("arena_history",)),
 }
 SCHEMAS = {
     "epoch_models": schemas.EpochModels, "accelerators": schemas.Accelerators, "gpu_clusters": schemas.GpuClusters,
@@ -52,6 +56,7 @@ SCHEMAS = {
     "model_list_counts": schemas.ModelListCounts, "robot_products": schemas.RobotProducts,
     "humanoid_products": schemas.HumanoidProducts, "api_prices": schemas.ApiPrices,
     "organisations_by_notable_models": schemas.OrganisationsByNotableModels,
+    "arena_history": schemas.ArenaHistory, "arena_history_gap": schemas.ArenaHistoryGap,
 }
 
 
