@@ -280,6 +280,9 @@ def _claims() -> pd.DataFrame:
         rows.append(row)
     out = pd.DataFrame(rows)
     out["claim_date"] = out["claim_date"].astype(object)
+    claim_at = out["claim_date"].map(lambda d: to_timestamp(d) if isinstance(d, str) else pd.NaT)
+    later_at = pd.to_datetime(out["later_date"])
+    out["gap_months"] = ((later_at - claim_at).dt.days / 30.44).round(1)
     order = {ref: i for i, ref in enumerate(in_scope())}
     return out.sort_values("claim", key=lambda s: s.map(order)).reset_index(drop=True)
 
@@ -289,11 +292,17 @@ def claims() -> pd.DataFrame:
     return _claims().copy()
 
 
-def paired() -> pd.DataFrame:
-    """Claims set beside a later figure, one row per chart label (claims that say the same thing share one)."""
+def paired(same_definition: bool | None = None) -> pd.DataFrame:
+    """Claims set beside a later figure, one row per chart label (claims that say the same thing share one):
+    the short label, the two values, the claimed value as a percentage of the later one, and the verdict."""
     frame = claims()
     frame = frame[frame["later"].notna()]
-    return frame.drop_duplicates("label").reset_index(drop=True)
+    if same_definition is not None:
+        frame = frame[(frame["definition"] == "相同") == same_definition]
+    frame = frame.drop_duplicates("label").reset_index(drop=True)
+    return frame.assign(claim_label=frame["label"], ratio_pct=(100 * frame["ratio"]).round(1))[
+        ["claim", "claim_label", "claimed", "later", "unit", "ratio_pct", "gap_months", "verdict", "source",
+         "later_source"]]
 
 
 def outside_tables() -> tuple[str, ...]:
@@ -322,12 +331,14 @@ def claim_table() -> pd.DataFrame:
 
     return pd.DataFrame({
         "claim_ref": frame["claim"],
+        "claim_date": frame["claim_date"].fillna(""),
         "quote": frame["quote"],
         "source": frame["source"],
         "claimed_text": [number(v, u) for v, u in zip(frame["claimed"], frame["unit"])],
         "later_text": [number(v, u) if pd.notna(v) else "" for v, u in zip(frame["later"], frame["unit"])],
         "later_source": frame["later_source"].fillna(""),
         "later_detail": frame["later_detail"].fillna(""),
+        "gap_months": frame["gap_months"],
         "definition": frame["definition"].fillna(""),
         "verdict": frame["verdict"],
         "reason_text": frame["difference"].fillna(frame["reason"]).fillna(""),
@@ -338,6 +349,9 @@ def headline_numbers() -> dict[str, str]:
     frame = claims()
     counts = frame["verdict"].value_counts()
     c012 = frame.set_index("claim").loc["model_counts/c-012"]
+    same = paired(same_definition=True)
+    same_chips = same[same["claim"].str.startswith("chips/")]
+    same_counts = same[~same["claim"].str.startswith("chips/")]
     return {
         "n_claims": str(len(frame)),
         "n_checkable": str(int(frame["later"].notna().sum())),
@@ -349,5 +363,11 @@ def headline_numbers() -> dict[str, str]:
         "n_over": str(int(counts.get("高估", 0))),
         "filed_claimed": f"{c012['claimed']:g}",
         "filed_later": f"{c012['later']:g}",
+        "filed_gap_months": f"{c012['gap_months']:g}",
+        "n_count_pairs": str(len(same_counts)),
+        "n_count_under": str(int((same_counts["verdict"] == "低估").sum())),
+        "n_chip_pairs": str(len(same_chips)),
+        "n_chip_match": str(int((same_chips["verdict"] == "基本相符").sum())),
+        "filed_claim_month": f"{c012['claim_date'][:4]} 年 {int(c012['claim_date'][5:7])} 月",
         "filed_later_date": f"{c012['later_date'].year} 年 {c012['later_date'].month} 月 {c012['later_date'].day} 日",
     }

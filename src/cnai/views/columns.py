@@ -63,6 +63,19 @@ class ViewColumns(pa.DataFrameModel):
     group: Series[str] = pa.Field(title="部件大类", description="component family (data/mappings/robot_components.yml)")
     listed_status: Series[str] = pa.Field(title="上市", description="listed or not, where the text says")
     listed_company: Series[str] = pa.Field(title="上市公司", description="a company the corpus says is listed")
+    # claims appendix (cnai.views.claims)
+    claim_ref: Series[str] = pa.Field(title="说法编号", description="the claim's curated table and row id")
+    claimed_text: Series[str] = pa.Field(title="原文数字", description="the figure the text states, with its unit")
+    later_text: Series[str] = pa.Field(title="后来的数字", description="the later figure that checks the claim")
+    later_source: Series[str] = pa.Field(title="后来数字的来源", description="the dataset or official text of the later figure")
+    later_detail: Series[str] = pa.Field(title="后来数字的出处", description="the row, quote or rule the later figure comes from")
+    definition: Series[str] = pa.Field(title="口径是否相同", description="whether claim and check count the same thing")
+    verdict: Series[str] = pa.Field(title="结论", description="低估, 基本相符, 高估, 口径不同 or 无法核对")
+    reason_text: Series[str] = pa.Field(title="说明", description="how the definitions differ, or why the claim cannot be checked")
+    claim_label: Series[str] = pa.Field(title="说法", description="a short name of the claim (data/mappings/claims.yml)")
+    ratio_pct: Series[float] = pa.Field(title="原文数字占后来数字 %", description="claimed over later figure, in per cent")
+    gap_months: Series[float] = pa.Field(title="相隔月数", description="months from the claim's date to the later figure's date")
+    claims: Series[int] = pa.Field(title="说法数", description="number of claims")
 
 
 def _titles(model) -> dict[str, str]:
