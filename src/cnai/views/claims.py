@@ -249,7 +249,7 @@ def verdict(claimed: float, later: float, same_definition: bool) -> str:
     if not same_definition:
         return "口径不同"
     ratio = claimed / later
-    if abs(ratio - 1) <= TOLERANCE:
+    if round(abs(ratio - 1), 9) <= TOLERANCE:  # rounded: 110 / 100 - 1 is 0.10000000000000009 in floating point
         return "基本相符"
     return "低估" if ratio < 1 else "高估"
 
@@ -305,9 +305,13 @@ def paired(same_definition: bool | None = None) -> pd.DataFrame:
          "later_source"]]
 
 
-def outside_tables() -> tuple[str, ...]:
-    """The outside tables the checks draw on (for the charts' credit lines)."""
-    return tuple(dict.fromkeys(name for names in claims()["outside"] for name in names))
+def outside_tables(same_definition: bool | None = None) -> tuple[str, ...]:
+    """The outside tables the checks draw on, of all paired claims or of those with the same definition or
+    not (for the credit lines of the charts that show them)."""
+    frame = claims()
+    if same_definition is not None:
+        frame = frame[frame["later"].notna() & ((frame["definition"] == "相同") == same_definition)]
+    return tuple(dict.fromkeys(name for names in frame["outside"] for name in names))
 
 
 def verdict_counts() -> pd.DataFrame:
