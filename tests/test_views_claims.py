@@ -17,6 +17,8 @@ from cnai.views import claims
 
 @pytest.fixture(autouse=True)
 def fresh():
+    """Tests that edit the decisions or the curated rows see the view recomputed (the outside tables stay
+    cached: no test changes them)."""
     claims._claims.cache_clear()
     claims._known_ids.cache_clear()
     yield

@@ -77,8 +77,16 @@ class Check:
 
 # --- rules: later figures computed from an outside table ------------------------------------------------------
 
+@lru_cache(maxsize=8)
+def _outside(name: str) -> pd.DataFrame:
+    """An outside table, loaded once per process for the dozens of checks that read it (cnai.load re-reads
+    outside tables on every call)."""
+    return load(name)
+
+
+@lru_cache(maxsize=1)
 def _list_versions() -> pd.Series:
-    return pd.Series(sorted(load("china_model_list")["version_date"].unique())).map(to_timestamp)
+    return pd.Series(sorted(_outside("china_model_list")["version_date"].unique())).map(to_timestamp)
 
 
 def _list_at(at: pd.Timestamp, province: str | None) -> tuple[pd.DataFrame, pd.Timestamp]:
@@ -87,7 +95,7 @@ def _list_at(at: pd.Timestamp, province: str | None) -> tuple[pd.DataFrame, pd.T
     if earlier.empty:
         raise MappingError(f"{path_of(CLAIMS_FILE)}: the community list has no version on or before {at:%Y-%m-%d}")
     version = earlier.max()
-    seen = load("model_list_first_seen")
+    seen = _outside("model_list_first_seen")
     seen = seen[seen["first_seen"].map(to_timestamp) <= version]
     if province is not None:
         seen = seen[seen["province"] == province]
@@ -110,7 +118,7 @@ def _rule_list_organisations(at: pd.Timestamp, province: str | None = None) -> C
 
 
 def _rule_epoch_open_share(at: pd.Timestamp, year: int) -> Check:
-    models = load("epoch_models")
+    models = _outside("epoch_models")
     models = models[models["dataset"] == "notable"]
     models = models[models["publication_date"].astype(str).str[:4] == str(year)]
     known = models[models["open_weights"].notna()]
@@ -131,7 +139,7 @@ def _row_check(spec: dict, where: str) -> Check:
     if table not in CHECK_TABLES:
         raise MappingError(f"{where}: check table {table!r} is not one of {sorted(CHECK_TABLES)}")
     meta = CHECK_TABLES[table]
-    rows = load(table)
+    rows = _outside(table) if meta["outside"] else load(table)
     if meta["id"] is not None:
         key = {meta["id"]: spec.get("row")}
     else:
