@@ -131,7 +131,7 @@ def test_every_count_and_forecast_row_has_a_decision():
                       "chip_investments": 3, "robots": 1}
     checked = frame[frame["later"].notna()]
     unchecked = frame[frame["later"].isna()]
-    assert unchecked["reason"].notna().all() and (unchecked["verdict"] == "无法核对").all()
+    assert unchecked["reason"].notna().all() and (unchecked["verdict"] == "用这些来源无法核对").all()
     assert checked["reason"].isna().all() and checked["later_source"].notna().all()
 
 

@@ -44,7 +44,7 @@ TOLERANCE = 0.10  # a stated figure within ±10 % of the later one 基本相符
 VERDICT_RULE = ("只在两边口径相同时下结论：原文数字（“超”“余”“近”等限定词不计）与后来的数字相差不超过 10% 为“基本相符”，"
                 "低于后来数字 10% 以上为“低估”，高于 10% 以上为“高估”；口径不同的只并列两个数字，不下结论。")
 
-VERDICT_ORDER = ["低估", "基本相符", "高估", "口径不同", "无法核对"]
+VERDICT_ORDER = ["低估", "基本相符", "高估", "口径不同", "用这些来源无法核对"]
 
 
 def _claim_rows(table: str) -> pd.DataFrame:
@@ -283,7 +283,7 @@ def _claims() -> pd.DataFrame:
                        verdict=verdict(fact["claimed"], check.value, same), reason=None, ratio=fact["claimed"] / check.value)
         else:
             row.update(later=None, later_date=None, later_source=None, later_detail=None, outside=(),
-                       definition=None, difference=None, verdict="无法核对",
+                       definition=None, difference=None, verdict="用这些来源无法核对",
                        reason=label("claim_reason", entry["reason"]), ratio=None)
         rows.append(row)
     out = pd.DataFrame(rows)
@@ -369,7 +369,7 @@ def headline_numbers() -> dict[str, str]:
         "n_checkable": str(int(frame["later"].notna().sum())),
         "n_same": str(int((frame["definition"] == "相同").sum())),
         "n_different": str(int(counts.get("口径不同", 0))),
-        "n_unchecked": str(int(counts.get("无法核对", 0))),
+        "n_unchecked": str(int(counts.get("用这些来源无法核对", 0))),
         "n_under": str(int(counts.get("低估", 0))),
         "n_match": str(int(counts.get("基本相符", 0))),
         "n_over": str(int(counts.get("高估", 0))),

@@ -76,6 +76,11 @@ class ViewColumns(pa.DataFrameModel):
     ratio_pct: Series[float] = pa.Field(title="原文数字占后来数字 %", description="claimed over later figure, in per cent")
     gap_months: Series[float] = pa.Field(title="相隔月数", description="months from the claim's date to the later figure's date")
     claims: Series[int] = pa.Field(title="说法数", description="number of claims")
+    claim: Series[str] = pa.Field(title="说法编号", description="the claim's curated table and row id")
+    claim_date: Series[str] = pa.Field(title="说法所指日期", description="the date or period the claim refers to")
+    claimed: Series[float] = pa.Field(title="原文数值", description="the number the text states")
+    later: Series[float] = pa.Field(title="后来的数值", description="the later figure set beside the claim")
+    reason: Series[str] = pa.Field(title="无法核对的原因", description="why the claim cannot be checked with these sources")
 
 
 def _titles(model) -> dict[str, str]:
