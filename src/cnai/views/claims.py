@@ -343,7 +343,7 @@ def claim_table() -> pd.DataFrame:
 
     return pd.DataFrame({
         "claim_ref": frame["claim"],
-        "claim_date": frame["claim_date"].fillna(""),
+        "claim_date": frame["claim_date"].fillna("").astype(str),
         "quote": frame["quote"],
         "source": frame["source"],
         "claimed_text": [number(v, u) for v, u in zip(frame["claimed"], frame["unit"])],
