@@ -14,6 +14,7 @@ def test_filed_services_are_the_regulators_running_totals(numbers):
     assert (numbers["filed_first"], numbers["filed_first_date"]) == (302, "2024-12-31")
     assert (numbers["filed_last"], numbers["filed_last_date"]) == (748, "2025-12-31")
     assert front.filed_services()["count"].is_monotonic_increasing
+    assert numbers["filed_ratio"] == "2.5"  # 748 / 302 = 2.48
 
 
 def test_latest_frontier_gap(numbers):

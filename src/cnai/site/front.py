@@ -13,7 +13,7 @@ WIDTH = 300
 def filings_chart() -> charts.Figure:
     data = front.filed_services()
     n = front.numbers()
-    title = f"备案的生成式人工智能服务一年增至 {n['filed_last'] / n['filed_first']:.1f} 倍"
+    title = f"备案的生成式人工智能服务一年增至 {n['filed_ratio']} 倍"
     base = alt.Chart(data, title=title, width=WIDTH, height=160)
     chart = base.mark_line(point=True).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount=4)),

@@ -52,6 +52,7 @@ def numbers() -> dict[str, object]:
     return {
         "filed_first": int(filed["count"].iloc[0]), "filed_first_date": filed["as_of_date"].iloc[0],
         "filed_last": int(filed["count"].iloc[-1]), "filed_last_date": filed["as_of_date"].iloc[-1],
+        "filed_ratio": f"{filed['count'].iloc[-1] / filed['count'].iloc[0]:.1f}",
         "gap_full_first": f"{full['gap'].iloc[0]:.0f}", "gap_full_last": f"{full['gap'].iloc[-1]:.0f}",
         "gap_chinese_last": f"{chinese['gap'].iloc[-1]:.0f}", "gap_last_date": full["snapshot_date"].iloc[-1],
         "gap_last_china_model": full["china_model"].iloc[-1],
