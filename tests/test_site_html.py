@@ -201,3 +201,18 @@ def test_each_chapter_offers_its_notebook_source_and_how_to_run_it(built):
         assert note is not None, path.name
         source = (path.parent / note.select_one("a[download]")["href"]).resolve()
         assert source.read_bytes() == (built / "chapters" / f"{path.stem}.md").read_bytes()
+
+
+def test_chapters_link_glossary_terms_on_first_use(built):
+    site = built / "_build" / "html"
+    terms = {dt["id"] for dt in parsed(site / "appendix" / "glossary.html").select("dl.glossary dt[id]")}
+    assert {"term-0", "term-1"} & terms == set() and len(terms) >= 15  # ids from the terms, not running numbers
+    linked = {}
+    for path in sorted((site / "chapters").glob("*.html")):
+        for a in parsed(path).select('a[href*="glossary.html#term-"]'):
+            linked.setdefault(a["href"].split("#")[1], set()).add(path.stem)
+    assert set(linked) <= terms
+    assert len(linked) >= 12, sorted(linked)
+    # the race chapter links 备案 and 口径 where it first uses them
+    race = parsed(site / "chapters" / "race.html").select('a[href*="glossary.html#term-"]')
+    assert {"备案", "口径"} <= {a.get_text() for a in race}
