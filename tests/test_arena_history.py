@@ -43,7 +43,7 @@ def test_an_unmapped_key_fails_naming_the_registry_file(tmp_path, monkeypatch):
     folder = tmp_path / "registry"
     shutil.copytree(paths.REGISTRY, folder)
     models = folder / "models.yml"
-    models.write_text(models.read_text(encoding="utf-8").replace("aliases: [athene-70b]", "aliases: []"),
+    models.write_text(models.read_text(encoding="utf-8").replace("aliases: [athene-70b, ", "aliases: ["),
                       encoding="utf-8")
     monkeypatch.setattr(paths, "REGISTRY", folder)
     with pytest.raises(MappingError, match=r"arena_history/alltime\.csv.*'athene-70b'.*models\.yml"):
