@@ -691,6 +691,8 @@ def headline_numbers() -> dict[str, str]:
         tier_ratio=_fmt(round(tier.loc["美国", "output_price_usd"] / tier.loc["中国", "output_price_usd"], 1)),
         best_model=best["model_name"], best_rating=str(round(best["arena_rating"])), best_price=_usd(best["output_price_usd"]),
     )
+    top_rated = rated[rated["arena_rating"] >= 1400].groupby("country_name")["output_price_usd"].median()
+    out.update(tier_cn_median=_usd(top_rated["中国"]), tier_us_median=_usd(top_rated["美国"]))
     quoted = corpus_prices().set_index("metric_id")
     gpt4o = cards.set_index("model_id")
     out.update(
@@ -722,6 +724,7 @@ def headline_numbers() -> dict[str, str]:
     off = growth[growth["verdict"] == "与原文不一致"]
     stated = growth[growth["stated_pct"].notna()]
     out.update(
+        growth_min_years=str(growth["years"].min()), growth_max_years=str(growth["years"].max()),
         n_growth_pairs=str(len(growth)), n_growth_stated=str(len(stated)), n_growth_disagree=str(len(off)),
         growth_disagree_names="、".join(f"{r.label}（原文 {_fmt(r.stated_pct)}%，重算 {_fmt(r.cagr_pct)}%）" for r in off.itertuples()),
         llm_fc_cagr=f"{_fmt(llm_fc['cagr_pct'])}%", llm_fc_years=f"{llm_fc['start_year']}→{llm_fc['end_year']}",
