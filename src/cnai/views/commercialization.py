@@ -30,6 +30,7 @@ def _labels() -> pd.Series:
 
 # The model families whose best-rated priced card the price-rating chart labels directly.
 KEY_FAMILIES = ["deepseek", "qwen", "kimi", "minimax", "gpt", "claude", "gemini"]
+LABEL_MARGIN = 15  # rating points
 
 
 def api_price_cards() -> pd.DataFrame:
@@ -39,7 +40,7 @@ def api_price_cards() -> pd.DataFrame:
     return prices.assign(
         provider_name=display(prices["provider"], "api_provider"),
         country_name=display(prices["country"], "api_country"),
-        model_name=prices["name"].fillna(prices["model_id"]),
+        card_name=prices["name"].fillna(prices["model_id"]),
     ).reset_index(drop=True)
 
 
@@ -74,14 +75,18 @@ def country_prices() -> pd.DataFrame:
 
 def price_rating() -> pd.DataFrame:
     """The priced cards that join an Arena rating (category full of the latest leaderboard), one row per card,
-    with a label on the best-rated card of each key family (KEY_FAMILIES)."""
+    with a label on one card of each key family (KEY_FAMILIES): the cheapest of its cards rated within LABEL_MARGIN
+    points of the family's best."""
     cards = api_price_cards()
     rated = cards[cards["arena_rating"].notna() & cards["output_price_usd"].notna()].copy()
-    best = rated.sort_values(["arena_rating", "output_price_usd"], ascending=[False, True]).drop_duplicates("family_id")
-    best = best[best["family_id"].isin(KEY_FAMILIES)]
+    # per key family, the cheapest card rated within LABEL_MARGIN points of the family's best: the point that shows
+    # what the family's top tier costs
+    top = rated.groupby("family_id")["arena_rating"].transform("max")
+    near = rated[(rated["arena_rating"] >= top - LABEL_MARGIN) & rated["family_id"].isin(KEY_FAMILIES)]
+    best = near.sort_values(["output_price_usd", "arena_rating"], ascending=[True, False]).drop_duplicates("family_id")
     rated["label"] = ""
-    rated.loc[best.index, "label"] = best["model_name"].str.split("/").str[-1]  # siliconflow/deepseek-r1 → deepseek-r1
-    return rated[["provider_name", "country_name", "model_id", "model_name", "family_id", "arena_key", "input_price_usd",
+    rated.loc[best.index, "label"] = best["card_name"].str.split("/").str[-1]  # siliconflow/deepseek-r1 → deepseek-r1
+    return rated[["provider_name", "country_name", "model_id", "card_name", "family_id", "arena_key", "input_price_usd",
                   "output_price_usd", "arena_rating", "arena_q025", "arena_q975", "arena_snapshot", "label"]
                  ].reset_index(drop=True)
 
@@ -400,7 +405,7 @@ def deals_by_sector() -> pd.DataFrame:
             "table_name": table_name, "sector": sector_name, "deals": len(group),
             "with_amount": int(group["amount_millions"].notna().sum()),
             "cny_millions": _sum_text(group, "CNY"), "usd_millions": _sum_text(group, "USD"),
-            "examples": "、".join(group["company"].head(8)),
+            "examples": "、".join(group["company"].head(4)),
         })
     return pd.DataFrame(rows)
 
@@ -416,11 +421,10 @@ def deal_amounts() -> pd.DataFrame:
 
 
 def deal_table() -> pd.DataFrame:
-    """Every deal row with readable column names, for the searchable table (nothing dropped)."""
+    """Every deal row (no row dropped) with the columns a reader searches; the quote is the row as the table
+    writes it, so it is left out of the page (the chart data and curated CSV keep it)."""
     frame = deals()
-    return frame[["deal_id", "table_name", "report_no", "company", "business", "sector", "city", "round",
-                  "deal_type_name", "date", "amount_text", "amount_millions", "currency_name", "amount_class",
-                  "investors", "source", "quote"]].assign(report_no=lambda d: d["report_no"].astype("Int64"))
+    return frame[["table_name", "company", "business", "city", "round", "deal_type_name", "date", "amount_text"]]
 
 
 def deal_count_check() -> pd.DataFrame:
@@ -644,8 +648,7 @@ def listed_models_table() -> pd.DataFrame:
     return models.assign(source=models["doc_id"].map(_labels()), listed_company=models["name"],
                          listing_name=display(models["listing"], "listing"),
                          scope_name=display(models["scope"], "model_scope"))[
-        ["listed_company", "listing_name", "exchange", "model", "name_as_written", "release_date", "params_text",
-         "scope_name", "industry", "modality", "source", "quote"]]
+        ["listed_company", "listing_name", "model", "release_date", "scope_name", "source"]]
 
 
 # --- numbers the prose cites ------------------------------------------------------------------------------------
@@ -684,12 +687,12 @@ def headline_numbers() -> dict[str, str]:
         n_joined_cn=str(int((rated["country_name"] == "中国").sum())),
         n_joined_us=str(int((rated["country_name"] == "美国").sum())),
         arena_snapshot=rated["arena_snapshot"].iloc[0],
-        tier_floor="1400", tier_cn_model=tier.loc["中国", "model_name"], tier_cn_price=_usd(tier.loc["中国", "output_price_usd"]),
+        tier_floor="1400", tier_cn_model=tier.loc["中国", "card_name"], tier_cn_price=_usd(tier.loc["中国", "output_price_usd"]),
         tier_cn_rating=str(round(tier.loc["中国", "arena_rating"])),
-        tier_us_model=tier.loc["美国", "model_name"], tier_us_price=_usd(tier.loc["美国", "output_price_usd"]),
+        tier_us_model=tier.loc["美国", "card_name"], tier_us_price=_usd(tier.loc["美国", "output_price_usd"]),
         tier_us_rating=str(round(tier.loc["美国", "arena_rating"])),
         tier_ratio=_fmt(round(tier.loc["美国", "output_price_usd"] / tier.loc["中国", "output_price_usd"], 1)),
-        best_model=best["model_name"], best_rating=str(round(best["arena_rating"])), best_price=_usd(best["output_price_usd"]),
+        best_model=best["card_name"], best_rating=str(round(best["arena_rating"])), best_price=_usd(best["output_price_usd"]),
     )
     top_rated = rated[rated["arena_rating"] >= 1400].groupby("country_name")["output_price_usd"].median()
     out.update(tier_cn_median=_usd(top_rated["中国"]), tier_us_median=_usd(top_rated["美国"]))
