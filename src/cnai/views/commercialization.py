@@ -424,7 +424,7 @@ def deal_table() -> pd.DataFrame:
     """Every deal row (no row dropped) with the columns a reader searches; the quote is the row as the table
     writes it, so it is left out of the page (the chart data and curated CSV keep it)."""
     frame = deals()
-    return frame[["table_name", "company", "business", "city", "round", "deal_type_name", "date", "amount_text"]]
+    return frame[["table_name", "company", "business", "round", "date", "amount_text"]]
 
 
 def deal_count_check() -> pd.DataFrame:
