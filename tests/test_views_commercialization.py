@@ -8,7 +8,6 @@ import pytest
 from cnai import paths
 from cnai.errors import MappingError
 from cnai.facts.market_subjects import subject_names
-from cnai.views import corpus as summaries
 from cnai.data import load
 from cnai.views import commercialization as cv
 from cnai.views import robotics
@@ -57,14 +56,26 @@ def test_one_market_has_one_name_in_chapters_4_and_5():
     assert five["mm-146"] == "中国六维力传感器销售额（亿元）"
 
 
-def test_forecast_multiples_against_hand_division():
-    multiples = cv.forecast_multiples().set_index("series")
-    # market_metrics.csv: mm-004 中国智能机器人市场规模 2022 = 76 亿元 (actual), mm-005 2027 = 536 亿元 (forecast);
-    # 536 / 76 = 7.05. mm-020 中国大模型 2022 = 70 亿元, mm-022 2024 forecast = 216 亿元; 216 / 70 = 3.09.
-    assert multiples.loc["cn_robot", "multiple"] == pytest.approx(7.05, abs=0.005)
-    assert multiples.loc["cn_llm", "multiple"] == pytest.approx(3.09, abs=0.005)
-    assert (multiples["forecast_year"] > multiples["actual_year"]).all()
-    assert multiples.index.is_unique
+def test_forecasts_are_compared_as_annual_growth_rates_not_multiples():
+    """The reader's complaint: the chart compared 15× over 7 years with 3× over 2. Now each pair is a CAGR."""
+    growth = cv.forecast_growth().set_index("label")
+    # market_metrics.csv: mm-079 AI 芯片 2018 约 60 亿美元, mm-080 2025 900 亿美元: 15× in 7 years,
+    # 15 ** (1/7) = e^(ln 15 / 7) = e^(2.70805 / 7) = e^0.386864 = 1.47236 → 47.2 %/yr; the text states 45 %.
+    chip = growth.loc["AI 芯片市场规模（含边缘和云端）（2018→2025）"]
+    assert chip["multiple"] == 15 and chip["years"] == 7
+    assert chip["cagr_pct"] == pytest.approx(47.2, abs=0.05)
+    assert chip["stated_pct"] == 45 and chip["verdict"] == "与原文不一致"
+    # mm-020 中国大模型 2022 = 70 亿元 (actual), mm-022 2024 = 216 亿元 (forecast), no stated rate:
+    # (216 / 70) ** 0.5 = 3.0857 ** 0.5 = 1.75662 → 75.7 %/yr, higher than the chip market's 47.2 % despite 3× < 15×
+    llm = growth.loc["中国大模型产业市场规模（2022→2024）"]
+    assert llm["cagr_pct"] == pytest.approx(75.7, abs=0.05) and llm["verdict"] == "原文未给增长率"
+    assert llm["cagr_pct"] > chip["cagr_pct"] and llm["multiple"] < chip["multiple"]
+    # the texts' own rates that disagree with their endpoints by more than 1 pp (appendix C): chips, torque motor,
+    # ball screw (mm-155, 六维力传感器销量, is a volume series, not a market size)
+    assert set(growth.loc[growth["verdict"] == "与原文不一致", "rate_id"]) == {"mm-081", "mm-122", "mm-138"}
+    assert (growth["end_year"] > growth["start_year"]).all()
+    numbers = cv.headline_numbers()
+    assert numbers["llm_fc_cagr"] == "75.7%" and numbers["chip_cagr"] == "47.2%" and numbers["chip_multiple"] == "15"
 
 
 def test_market_growth_checks_against_hand_computed_cagrs():
@@ -92,6 +103,20 @@ def test_adoption_keeps_every_user_and_usage_figure_and_converts_counts():
     assert adoption.loc["mm-037", "name"] == "中国网民"
 
 
+def test_adoption_keeps_internet_users_apart_from_ai_users():
+    """The reader's complaint: the chart mixed 中国网民 with AI-service users. Each user figure now has a population."""
+    people = cv.adoption_figures().query("measure == '用户（人）'").set_index("metric_id")
+    assert people["population"].notna().all()
+    # mm-037 (CNNIC 网民 10.8亿) is the background; mm-018 (6亿 registered users of filed services) a total;
+    # mm-052 飞桨 and mm-170 OpenAI API are developers; the other 7 are one product's users
+    assert people.loc["mm-037", "population"] == "internet"
+    assert people.loc["mm-018", "population"] == "ai_services"
+    assert set(people.index[people["population"] == "developers"]) == {"mm-052", "mm-170"}
+    assert (people["population"] == "product").sum() == 7
+    numbers = cv.headline_numbers()
+    assert numbers["ai_service_users"] == "6亿" and numbers["top_product_value"] == "5.8亿"  # mm-065 京东言犀终端用户
+
+
 def test_adoption_claims_in_the_prose():
     people = cv.adoption_figures().query("measure == '用户（人）'").set_index("metric_id")
     ranked = people.sort_values("count", ascending=False)
@@ -106,6 +131,7 @@ def test_question_rate_recomputed_from_the_24_hour_total():
     assert rate["由 24 小时总数重算（万个/分钟）"] == 2.32
     assert rate["是否一致（5% 以内）"] == "一致"
     assert rate["指标"] == "文心一言开放首日平均每分钟回复的问题"  # the same name as in the adoption chart
+    assert "doc_id" not in cv.question_rate().columns  # a source label, not a document key, in the table
 
 
 # --- financing deals --------------------------------------------------------------------------------------------
@@ -153,24 +179,40 @@ def test_amount_classes_counted_by_hand():
 
 def test_disclosed_domestic_totals_summed_by_hand():
     totals = cv.amount_totals().set_index(["table_name", "currency", "amount_status"])
-    # the 9 disclosed domestic rows of funding_deals.csv, in millions: CNY 336.51万 3.3651 + 180万 1.8 + 3.69亿 369
-    # + 5000万 50 + 4000万 40 + 1000万 10 = 474.17; USD 1530万 15.3 + 670万 6.7 + 550万 5.5 = 27.5
-    assert totals.loc[("国内", "CNY", "disclosed"), "millions"] == 474.17
-    assert totals.loc[("国内", "CNY", "disclosed"), "deals"] == 6
-    assert totals.loc[("国内", "USD", "disclosed"), "millions"] == 27.5
-    assert totals.loc[("国内", "USD", "disclosed"), "deals"] == 3
+    # the 9 disclosed domestic rows of funding_deals.csv, in millions: CNY 336.51万 3.3651 (股权转让) + 180万 1.8
+    # (拟收购) + 3.69亿 369 + 5000万 50 + 4000万 40 + 1000万 10; without the two that are not funding rounds:
+    # 369 + 50 + 40 + 10 = 469 in 4 deals. USD 1530万 15.3 (拟收购) + 670万 6.7 + 550万 5.5 → 12.2 in 2 deals
+    assert totals.loc[("国内", "CNY", "disclosed"), "millions"] == 469
+    assert totals.loc[("国内", "CNY", "disclosed"), "deals"] == 4
+    assert totals.loc[("国内", "USD", "disclosed"), "millions"] == 12.2
+    assert totals.loc[("国内", "USD", "disclosed"), "deals"] == 2
     assert ("国外", "CNY", "disclosed") not in totals.index  # the foreign table is all in dollars
 
 
-def test_largest_domestic_amounts_are_approximate_and_vizio_dominates_abroad():
-    table = cv.table_deals()
+def test_vizio_is_an_acquisition_and_not_the_biggest_funding_round():
+    """The reader's complaint: Vizio's 23 亿美元 is an M&A deal (the table's round reads 并购), not AI funding."""
+    deals = cv.deals().set_index("deal_id")
+    assert deals.loc["fx-031", "company"] == "Vizio" and deals.loc["fx-031", "deal_type"] == "acquisition"
+    assert "并购" in deals.loc["fx-031", "quote"]
+    # funding_deals.csv, round column: 并购 6 (cn-047, cn-059, fx-009, fx-016, fx-022, fx-031), 拟收购 3, 股权转让 1,
+    # 出资设立 2 = 12 deals that are not funding rounds
+    assert len(cv.other_deals()) == 12
+    assert "fx-031" not in set(cv.deal_amounts()["deal_id"])
+    numbers = cv.headline_numbers()
+    # foreign disclosed rows without Vizio: the largest is Figure AI's B轮 6.75 亿美元 = 675 M USD
+    assert numbers["for_biggest"] == "Figure AI" and numbers["for_biggest_text"] == "6.75 亿美元"
+    assert numbers["other_biggest"] == "Vizio"
+    foreign = cv.financing_deals().query("table == 'foreign' and amount_status == 'disclosed'")
+    assert foreign["amount_millions"].max() == 675
+    assert int(numbers["for_usd_disclosed_n"]) == len(foreign) == 44  # 45 disclosed rows minus Vizio
+
+
+def test_largest_domestic_amounts_are_approximate():
+    table = cv.financing_deals()
     domestic = table[table["table"] == "domestic"].dropna(subset=["amount_millions"])
     for currency in ("CNY", "USD"):
         top = domestic[domestic["currency"] == currency].sort_values("amount_millions").iloc[-1]
         assert top["amount_status"] == "approximate", currency
-    foreign = table[(table["table"] == "foreign") & (table["amount_status"] == "disclosed")]
-    assert foreign["amount_millions"].max() / foreign["amount_millions"].sum() > 0.5
-    assert foreign.loc[foreign["amount_millions"].idxmax(), "company"] == "Vizio"
 
 
 def test_deal_numbering_81_against_80_rows():
@@ -249,9 +291,9 @@ def test_companies_named_prefers_the_longer_name():
 
 def test_listed_companies_joined_to_models():
     listed = cv.listed_company_models().set_index("company_id")
-    # companies.csv: 13 rows with listed = yes. models.csv: 商汤 (sensetime) has 9 distinct model names, 百度 5;
-    # the five robot-part suppliers from zqrb_2023_07 have none.
-    assert len(listed) == 13
+    # companies.csv: 13 rows with listed = yes (listing text), 15 coded listing = curator. models.csv: 商汤
+    # (sensetime) has 9 distinct model names, 百度 5; the five robot-part suppliers from zqrb_2023_07 have none.
+    assert len(listed) == 28 and (listed["listing"] == "text").sum() == 13
     assert listed.loc["sensetime", "models"] == 9 and listed.loc["baidu", "models"] == 5
     without = listed[listed["models"] == 0]
     assert set(without.index) == {"zhongda_lide", "aisidun", "yuhuan_shukong", "tuowei_xinxi", "kelier"}
@@ -259,13 +301,20 @@ def test_listed_companies_joined_to_models():
     assert len(cv.listed_models_table()) == listed["model_rows"].sum()
 
 
-def test_keyword_claims_in_the_prose():
-    kw = summaries.topic_keywords_by_source("commercialization")
-    words = kw.groupby("doc_id")["word"].apply(set)
-    for doc_id in ("zqrb_2023_07", "feature_2023", "breakthing_2023_07"):
-        assert {"落地", "场景"} <= words[doc_id], doc_id
-    assert {"用户", "数据"} <= words["hti_report_2024_06"]
-    assert "落地" not in words["hti_report_2024_06"]
+def test_alibaba_tencent_and_jd_are_listed_and_the_top_claim_is_recomputed():
+    """The reader's complaint: Alibaba, Tencent and JD were not coded as listed, so "商汤最多" was wrong."""
+    companies = load("companies").set_index("company_id")
+    for company in ("alibaba", "tencent", "jd"):
+        assert companies.loc[company, "listing"] == "curator", company
+        assert pd.isna(companies.loc[company, "listed"])  # no corpus text calls them listed
+    assert (companies["listing"].eq("text") == companies["listed"].eq("yes")).all()
+    listed = cv.listed_company_models().set_index("company_id")
+    # models.csv, distinct model names per company_id: google 17, sensetime 9, microsoft 9, meta 5, baidu 5,
+    # jd 3, kuaishou 3, alibaba 3, nvidia 3, tencent 1
+    assert listed.loc[["google", "alibaba", "jd", "tencent"], "models"].tolist() == [17, 3, 3, 1]
+    numbers = cv.headline_numbers()
+    assert numbers["listed_top"] == "谷歌" and numbers["listed_top_n"] == "17"
+    assert numbers["listed_cn_top"] == "商汤" and numbers["listed_cn_second"] == "百度"
 
 
 def test_headline_numbers_are_all_filled():
@@ -323,3 +372,68 @@ def test_an_amount_class_without_a_label_is_an_error(mappings_copy):
     mappings_copy("labels", "  approximate_vague:")
     with pytest.raises(MappingError, match=r"'approximate_vague'.*labels\.yml"):
         cv.amount_status_counts()
+
+
+# --- API prices (models.dev) and Arena ratings -------------------------------------------------------------------
+
+def test_provider_countries_and_median_prices():
+    cards = cv.api_price_cards()
+    # data/external api_prices: 260 priced cards, 169 of providers the registry places in CN, 91 in US
+    assert len(cards) == 260
+    assert cards["country_name"].value_counts().to_dict() == {"中国": 169, "美国": 91}
+    medians = cv.country_prices()
+    # medians over the priced cards of each country (pandas median of the models.dev prices, checked by sorting the
+    # 91 US output prices by eye: the 46th is 12.0); CN: input 0.30, output 1.20
+    assert medians.loc["中国", "output_median"] == pytest.approx(1.2)
+    assert medians.loc["美国", "output_median"] == pytest.approx(12.0)
+    providers = cv.provider_prices().set_index("provider")
+    # deepseek's four cards: deepseek-chat and deepseek-reasoner 0.28 output, two older ones 0.87 … median 0.28
+    assert providers.iloc[0].name == "deepseek" and providers.loc["deepseek", "output_median"] == pytest.approx(0.28)
+    assert providers.loc["anthropic", "output_median"] == 15
+
+
+def test_price_rating_join_counts_and_labels():
+    rated = cv.price_rating()
+    # api_prices: 42 cards have an Arena rating (40 same_id + 2 listed_pair), all with an output price
+    assert len(rated) == 42
+    labelled = set(rated.loc[rated["label"] != "", "family_id"])
+    assert labelled == {"deepseek", "qwen", "kimi", "minimax", "gpt", "claude", "gemini"}
+    assert not rated["label"].str.contains("/").any()  # siliconflow/deepseek-r1-0528 is labelled deepseek-r1-0528
+    tier = cv.top_tier_cheapest(1400)
+    # rated ≥ 1400: DeepSeek Reasoner (deepseek-v3.2-thinking, 1417) at 0.28 output; US: gemini-2.5-flash (1415) 2.5
+    assert tier.loc["中国", "model_id"] == "deepseek-reasoner" and tier.loc["中国", "output_price_usd"] == 0.28
+    assert tier.loc["美国", "model_id"] == "gemini-2.5-flash" and tier.loc["美国", "output_price_usd"] == 2.5
+
+
+def test_the_corpus_gpt4o_price_agrees_with_the_models_dev_card():
+    prices = cv.corpus_prices().set_index("metric_id")
+    # HTI §6.2: “输入每百万tokens费用为5美元，输出每百万tokens费用为15美元”; models.dev gpt-4o-2024-05-13: 5 / 15
+    assert prices.loc["mm-177", "value"] == prices.loc["mm-177", "card_price"] == 5
+    assert prices.loc["mm-178", "value"] == prices.loc["mm-178", "card_price"] == 15
+    assert pd.isna(prices.loc["mm-179", "card_price"])  # 豆包: no models.dev card
+
+
+def test_a_deal_type_not_anchored_in_the_round_fails_the_load(tmp_path):
+    from cnai.facts.schemas import FundingDeals
+    frame = load("funding_deals").drop(columns=["amount_millions", "currency_from_unit"], errors="ignore")
+    frame.loc[frame["deal_id"] == "fx-031", "deal_type"] = "financing"
+    with pytest.raises(Exception, match="deal_type"):
+        FundingDeals.validate(frame)
+
+
+def test_a_user_subject_without_a_population_names_the_file(mappings_copy):
+    mappings_copy("user_populations", "China internet users")
+    with pytest.raises(MappingError, match=r"user_populations\.yml.*China internet users"):
+        cv.adoption_figures()
+
+
+def test_the_chapter_shows_formatted_tables_without_document_keys_and_no_word_cloud():
+    """The reader's complaints: raw pandas tables (2.300000, a doc_id column), a word cloud and a keyword dropdown."""
+    text = (paths.ROOT / "chapters" / "commercialization.md").read_text(encoding="utf-8")
+    assert ".style" not in text and "wordcloud" not in text and "keyword_bars" not in text
+    for frame in (cv.deal_table(), cv.question_rate(), cv.deal_count_check(), cv.listed_models_table(), cv.other_deals()):
+        assert "doc_id" not in frame.columns
+    # no table or column name in the prose (outside code cells)
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    prose = re.sub(r"\{(glue:text|ref)\}`[^`]*`", "", prose)
+    assert not re.search(r"market_metrics|funding_deals|companies 表|`[A-Za-z_.]+`", prose)

@@ -59,8 +59,16 @@ class Companies(Curated):
     country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="ISO 3166 code, where a text says")
     roles: Series[str] = pa.Field(title="角色", description="model_developer, startup_funded, chip_vendor, chip_investor, chain_member, robot_maker, robot_component_supplier")
     listed: Series[str] = pa.Field(title="上市", nullable=True, isin=["yes"], description="yes where a text says it is listed")
-    exchange: Series[str] = pa.Field(title="交易所", description="market as written (A股, 港股 …)", nullable=True)
+    listing: Series[str] = pa.Field(title="上市依据", nullable=True, isin=list(labels("listing")), description=(
+        "whether the company is listed and who says so: text (a corpus text calls it listed; listed = yes), curator "
+        "(listed on a stock market by the curator's knowledge, the texts silent), not_listed (the curator knows it is "
+        "not, or it is a unit of an unlisted group); blank where not checked (units of listed groups, small firms)" + CODED))
+    exchange: Series[str] = pa.Field(title="交易所", description="market as written (A股, 港股 …), or as the curator knows it where listing = curator ('美股 | 港股')", nullable=True)
     ticker: Series[str] = pa.Field(title="股票代码", description="ticker where stated", nullable=True)
+
+    @pa.dataframe_check(error="listing = text exactly where listed = yes (a text calls the company listed)")
+    def listing_text_is_listed(cls, frame):
+        return bool(((frame["listing"] == "text") == (frame["listed"] == "yes")).all())
 
 
 class Models(Curated):
@@ -125,6 +133,10 @@ class ModelCounts(Curated):
     claimant: Series[str] = pa.Field(title="说法出处", description="who made the claim", nullable=True)
 
 
+# deals in the funding tables that are not funding rounds: deal_type → the words of the round that say so
+DEAL_WORDS = {"acquisition": "并购", "planned_acquisition": "拟收购", "equity_transfer": "股权转让", "new_venture": "出资设立"}
+
+
 class FundingDeals(Curated):
     """Financing deals of 1Q24 listed in the HTI report's tables (and its text)."""
     deal_id: Series[str] = pa.Field(title="编号", description="row key (cn- domestic, fx- foreign, nar- from the text)", unique=True, str_matches=r"^(cn|fx|nar)-\d{3}$")
@@ -137,6 +149,9 @@ class FundingDeals(Curated):
     city: Series[str] = pa.Field(title="城市", description="city as written", nullable=True)
     country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
     round: Series[str] = pa.Field(title="轮次", description="financing round as written", nullable=True)
+    deal_type: Series[str] = pa.Field(title="交易类型", isin=["financing", *DEAL_WORDS], description=(
+        "financing (a funding round), or a deal that is not one, named by the round's words, which the quote must "
+        "contain: acquisition (并购), planned_acquisition (拟收购), equity_transfer (股权转让), new_venture (出资设立)"))
     date: Series[str] = pa.Field(title="日期", description="ISO date, as precise as written", nullable=True, str_matches=ISO_DATE)
     date_precision: Series[str] = pa.Field(title="日期精度", description="precision of the date", nullable=True, isin=PRECISION)
     date_text: Series[str] = pa.Field(title="日期（原文）", nullable=True, description=SPAN + "the date (2024.3.20)")
@@ -147,6 +162,14 @@ class FundingDeals(Curated):
     currency: Series[str] = pa.Field(title="币种", description="currency of the amount", nullable=True, isin=["USD", "CNY"])
     amount_status: Series[str] = pa.Field(title="金额状态", description="disclosed, approximate (数千万 …) or undisclosed (未披露)", isin=["disclosed", "approximate", "undisclosed"])
     investors: Series[str] = pa.Field(title="投资方", nullable=True, description="as written, ' | '-separated")
+
+    @pa.dataframe_check(error="deal_type other than financing needs its words (DEAL_WORDS) as the round and in the quote")
+    def deal_type_in_the_words(cls, frame):
+        words = frame["deal_type"].map(DEAL_WORDS)
+        named = words.notna()
+        anchored = [w == r and w in q for w, r, q in zip(words[named], frame.loc[named, "round"], frame.loc[named, "quote"])]
+        unmarked = ~named & frame["round"].isin(DEAL_WORDS.values())
+        return bool(all(anchored)) and not unmarked.any()
 
 
 class Chips(Curated):

@@ -1,5 +1,5 @@
-"""Tables for chapter 5, commercialization (商业化): market sizes, adoption, financing deals, business models and
-the products of listed companies.
+"""Tables for chapter 5, commercialization (商业化): API prices against Arena ratings (outside data), market-size
+forecasts as annual growth rates, adoption, financing deals, business models and the products of listed companies.
 
 Money is never converted between currencies: deal amounts stay in millions of their own currency (万 = 0.01 M,
 亿 = 100 M, from `cnai.facts.derived.funding_amounts`), and market sizes stay in the unit the text writes. Where a
@@ -24,6 +24,96 @@ UNSTATED = "未标明"  # a figure whose text does not say whether it is actual,
 
 def _labels() -> pd.Series:
     return load("documents").set_index("doc_id")["label"]
+
+
+# --- API prices (models.dev) and Arena ratings (LMArena) ------------------------------------------------------
+
+# The model families whose best-rated priced card the price-rating chart labels directly.
+KEY_FAMILIES = ["deepseek", "qwen", "kimi", "minimax", "gpt", "claude", "gemini"]
+LABEL_MARGIN = 15  # rating points
+
+
+def api_price_cards() -> pd.DataFrame:
+    """Every models.dev card with an input price (one row per card), with the provider's Chinese name (labels.yml,
+    block api_provider) and its country as the registry gives it (labels.yml, block api_country)."""
+    prices = load("api_prices")
+    return prices.assign(
+        provider_name=display(prices["provider"], "api_provider"),
+        country_name=display(prices["country"], "api_country"),
+        card_name=prices["name"].fillna(prices["model_id"]),
+    ).reset_index(drop=True)
+
+
+def provider_prices() -> pd.DataFrame:
+    """Per provider: priced cards and the median, lowest and highest price per million input and output tokens
+    (USD), cheapest median output first. Cards without an output price count for the input price only."""
+    cards = api_price_cards()
+    grouped = cards.groupby(["provider", "provider_name", "country_name"], as_index=False).agg(
+        cards=("model_id", "size"),
+        input_median=("input_price_usd", "median"), output_median=("output_price_usd", "median"),
+        output_min=("output_price_usd", "min"), output_max=("output_price_usd", "max"))
+    return grouped.sort_values(["output_median", "provider"]).reset_index(drop=True)
+
+
+def provider_price_points() -> pd.DataFrame:
+    """provider_prices in long form for a dot chart: one row per provider and direction (输入/输出)."""
+    wide = provider_prices()
+    rows = []
+    for direction, column in (("输入", "input_median"), ("输出", "output_median")):
+        rows.append(wide.assign(direction=direction, price_per_mtok=wide[column]))
+    return pd.concat(rows, ignore_index=True)[
+        ["provider_name", "country_name", "cards", "direction", "price_per_mtok", "output_min", "output_max"]]
+
+
+def country_prices() -> pd.DataFrame:
+    """Median price per million input and output tokens over all priced cards of providers of each country."""
+    cards = api_price_cards()
+    return cards.groupby("country_name").agg(
+        cards=("model_id", "size"), input_median=("input_price_usd", "median"),
+        output_median=("output_price_usd", "median"))
+
+
+def price_rating() -> pd.DataFrame:
+    """The priced cards that join an Arena rating (category full of the latest leaderboard), one row per card,
+    with a label on one card of each key family (KEY_FAMILIES): the cheapest of its cards rated within LABEL_MARGIN
+    points of the family's best."""
+    cards = api_price_cards()
+    rated = cards[cards["arena_rating"].notna() & cards["output_price_usd"].notna()].copy()
+    # per key family, the cheapest card rated within LABEL_MARGIN points of the family's best: the point that shows
+    # what the family's top tier costs
+    top = rated.groupby("family_id")["arena_rating"].transform("max")
+    near = rated[(rated["arena_rating"] >= top - LABEL_MARGIN) & rated["family_id"].isin(KEY_FAMILIES)]
+    best = near.sort_values(["output_price_usd", "arena_rating"], ascending=[True, False]).drop_duplicates("family_id")
+    rated["label"] = ""
+    rated.loc[best.index, "label"] = best["card_name"].str.split("/").str[-1]  # siliconflow/deepseek-r1 → deepseek-r1
+    return rated[["provider_name", "country_name", "model_id", "card_name", "family_id", "arena_key", "input_price_usd",
+                  "output_price_usd", "arena_rating", "arena_q025", "arena_q975", "arena_snapshot", "label"]
+                 ].reset_index(drop=True)
+
+
+def top_tier_cheapest(floor: float = 1400) -> pd.DataFrame:
+    """Among cards rated at least `floor`, the one with the lowest output price from each country."""
+    rated = price_rating()
+    top = rated[rated["arena_rating"] >= floor].sort_values(["output_price_usd", "arena_rating"], ascending=[True, False])
+    return top.drop_duplicates("country_name").set_index("country_name")
+
+
+def corpus_prices() -> pd.DataFrame:
+    """The API prices per million tokens the corpus quotes (market_metrics rows whose subject names a price per
+    million tokens), with the models.dev card of the same model and release where there is one."""
+    metrics = load("market_metrics")
+    rows = metrics[metrics["subject"].str.contains("price per million", case=False)]
+    cards = api_price_cards().set_index("model_id")
+    pairs = {"GPT-4o API price per million input tokens": ("gpt-4o-2024-05-13", "input_price_usd"),
+             "GPT-4o API price per million output tokens": ("gpt-4o-2024-05-13", "output_price_usd")}
+    out = []
+    for row in rows.itertuples():
+        card, column = pairs.get(row.subject, (None, None))
+        card_price = float(cards.loc[card, column]) if card in cards.index else None
+        out.append({"metric_id": row.metric_id, "name": subject_names(pd.Series([row.subject])).iloc[0],
+                    "value": row.value, "unit": row.unit, "card": card or "（models.dev 无此卡片）",
+                    "card_price": card_price, "source": _labels()[row.doc_id], "quote": row.quote})
+    return pd.DataFrame(out)
 
 
 # --- market size ------------------------------------------------------------------------------------------------
@@ -60,32 +150,50 @@ def market_size_without_period() -> pd.DataFrame:
     return sizes[sizes["period_end"].isna()][["metric_id", "subject", "value", "unit", "kind", "doc_id", "quote"]]
 
 
-def forecast_multiples() -> pd.DataFrame:
-    """For each series with an actual (or estimated) figure and a later forecast: how many times the latest actual
-    or estimated value the last forecast is. A ratio of two figures in the same unit has no unit, so series in yuan
-    and in dollars can share one axis here (and only here)."""
-    sizes = market_size_series()
-    rows = []
-    for series, group in sizes.groupby("series", sort=False):
+def cagr_pct(start: float, end: float, years: float) -> float:
+    """Compound annual growth rate in per cent: (end / start) ** (1 / years) - 1."""
+    return ((end / start) ** (1 / years) - 1) * 100
+
+
+def forecast_growth() -> pd.DataFrame:
+    """Market-size forecasts as annual growth rates, one row per pair of endpoints: every pair the texts state a
+    CAGR for (their own endpoints), and for each series with a later forecast that no stated rate covers, its latest
+    actual (or estimated) value to its last forecast. `cagr_pct` is recomputed from the two values and the years
+    between them; `stated_pct` is the text's own rate where it gives one, and `verdict` says whether they agree
+    (within 1 percentage point, as appendix C)."""
+    sizes = market_size_series().drop_duplicates("metric_id").set_index("metric_id")
+    checks = load("growth_checks")
+    checks = checks[checks["base_metric_id"].isin(sizes.index) & checks["end_metric_id"].isin(sizes.index)]
+    pairs = [(r.base_metric_id, r.end_metric_id, r.stated_pct, r.agrees, r.metric_id) for r in checks.itertuples()]
+    covered = {sizes.loc[end, "series"] for _, end, *_ in pairs if sizes.loc[end, "kind"] == "forecast"}
+    for series, group in sizes.reset_index().groupby("series", sort=False):
+        if series in covered:
+            continue
         actual = group[group["kind"].isin(["actual", "estimate"])].sort_values(["date", "metric_id"])
         if actual.empty:
             continue
         base = actual.iloc[-1]
         later = group[(group["kind"] == "forecast") & (group["date"] > base["date"])].sort_values(["date", "metric_id"])
-        if later.empty:
-            continue
-        end = later.iloc[-1]
+        if not later.empty:
+            pairs.append((base["metric_id"], later.iloc[-1]["metric_id"], None, None, None))
+    rows = []
+    for base_id, end_id, stated, agrees, rate_id in pairs:
+        base, end = sizes.loc[base_id], sizes.loc[end_id]
+        years = int(end["year"]) - int(base["year"])
+        name = base["series_name"].rsplit("（", 1)[0]
+        verdict = "原文未给增长率" if stated is None else ("与原文一致" if agrees else "与原文不一致")
         rows.append({
-            "series": series, "series_name": base["series_name"], "unit": base["unit"], "base_kind": base["kind_name"],
-            "actual_year": int(base["year"]), "actual_value": base["value"], "actual_id": base["metric_id"],
-            "forecast_year": int(end["year"]), "forecast_value": end["value"], "forecast_id": end["metric_id"],
-            "years": int(end["year"]) - int(base["year"]),
+            "series": base["series"], "series_name": base["series_name"], "unit": base["unit"],
+            "label": f"{name}（{int(base['year'])}→{int(end['year'])}）",
+            "start_year": int(base["year"]), "start_value": base["value"], "start_kind": base["kind_name"],
+            "end_year": int(end["year"]), "end_value": end["value"], "end_kind": end["kind_name"], "years": years,
+            "cagr_pct": round(cagr_pct(base["value"], end["value"], years), 1),
             "multiple": round(end["value"] / base["value"], 2),
-            "label": f"{base['series_name'].rsplit('（', 1)[0]}（{int(base['year'])}→{int(end['year'])}）",
-            "source_body": base["source_body"], "source": base["source"], "doc_id": base["doc_id"],
+            "stated_pct": stated, "verdict": verdict, "rate_id": rate_id, "base_id": base_id, "end_id": end_id,
+            "source_body": base["source_body"], "source": base["source"],
             "quote": base["quote"] if base["quote"] == end["quote"] else base["quote"] + " / " + end["quote"],
         })
-    return pd.DataFrame(rows).sort_values("multiple", ascending=False).reset_index(drop=True)
+    return pd.DataFrame(rows).sort_values("cagr_pct", ascending=False).reset_index(drop=True)
 
 
 def market_growth_checks() -> pd.DataFrame:
@@ -123,14 +231,24 @@ def adoption_figures() -> pd.DataFrame:
     rows.loc[customers.loc[rows.index], "measure"] = "客户（家）"
     counted = rows["measure"] != "使用量"
     rows["count"] = (rows["value"] * rows["unit"].map(SCALE)).where(counted)
+    population = pd.Series(None, index=rows.index, dtype=object)
+    population[people] = harmonize(rows.loc[people, "subject"], "user_populations")
+    rows["population"] = population
+    rows["population_name"] = display(population, "user_population")
     rows["name"] = subject_names(rows["subject"])
     rows["as_written"] = rows["value"].map("{:g}".format) + rows["unit"]
     rows["geography_name"] = display(rows["geography"], "geography")
     rows["kind_name"] = display(rows["kind"], "metric_kind").fillna(UNSTATED)
     rows["period"] = rows["period_end"].fillna("（未注明）")
     rows["source"] = rows["doc_id"].map(_labels())
-    return rows[["metric_id", "measure", "name", "subject", "metric", "geography", "geography_name", "period",
-                 "value", "unit", "as_written", "count", "kind_name", "source", "doc_id", "quote"]].reset_index(drop=True)
+    return rows[["metric_id", "measure", "population", "population_name", "name", "subject", "metric", "geography",
+                 "geography_name", "period", "value", "unit", "as_written", "count", "kind_name", "source", "doc_id",
+                 "quote"]].reset_index(drop=True)
+
+
+def population_order() -> list[str]:
+    """The user populations from the largest kind to the smallest (labels.yml, block user_population)."""
+    return list(labels("user_population").values())
 
 
 def question_rate() -> pd.DataFrame:
@@ -144,7 +262,7 @@ def question_rate() -> pd.DataFrame:
         "总数（万个）": checks["total"],
         "时段": checks["period"].str.replace(" hour", " 小时").str.replace(" day", " 天"),
         "是否一致（5% 以内）": checks["agrees"].map({True: "一致", False: "不一致"}),
-        "doc_id": checks["doc_id"], "原文引语": checks["quote"],
+        "来源": checks["doc_id"].map(_labels()), "原文引语": checks["quote"],
     })
 
 
@@ -201,6 +319,7 @@ def deals() -> pd.DataFrame:
         stage=stages(frame["round"]),
         amount_class=[amount_class(s, v) for s, v in zip(frame["amount_status"], frame["amount_value"])],
         currency_name=display(frame["currency"], "currency"),
+        deal_type_name=display(frame["deal_type"], "deal_type"),
         date_ts=frame["date"].map(to_timestamp),
         source=frame["doc_id"].map(_labels()),
     )
@@ -210,6 +329,21 @@ def table_deals() -> pd.DataFrame:
     """The deals of the two report tables only: the narrative row nar-001 restates cn-034 and is not a deal."""
     frame = deals()
     return frame[frame["table"] != "other"].reset_index(drop=True)
+
+
+def financing_deals() -> pd.DataFrame:
+    """The table deals that are funding rounds: acquisitions, equity transfers and new ventures (deal_type, anchored
+    in the round the table writes) are left out of every claim about the size of AI funding."""
+    frame = table_deals()
+    return frame[frame["deal_type"] == "financing"].reset_index(drop=True)
+
+
+def other_deals() -> pd.DataFrame:
+    """The table deals that are not funding rounds (并购, 拟收购, 股权转让, 出资设立), as the report writes them."""
+    frame = table_deals()
+    frame = frame[frame["deal_type"] != "financing"]
+    return frame[["deal_id", "table_name", "company", "business", "round", "deal_type_name", "date", "amount_text",
+                  "amount_millions", "currency", "source", "quote"]].reset_index(drop=True)
 
 
 def amount_status_counts() -> pd.DataFrame:
@@ -225,8 +359,9 @@ def amount_status_counts() -> pd.DataFrame:
 
 def amount_totals() -> pd.DataFrame:
     """Sums of the amounts that have a number, per table, currency and status, in millions of that currency.
-    Disclosed and approximate amounts are summed apart and currencies are never added together."""
-    frame = table_deals().dropna(subset=["amount_millions"])
+    Disclosed and approximate amounts are summed apart and currencies are never added together; deals that are not
+    funding rounds (acquisitions …) are left out."""
+    frame = financing_deals().dropna(subset=["amount_millions"])
     totals = frame.groupby(["table_name", "currency", "amount_status"], as_index=False).agg(
         deals=("deal_id", "size"), millions=("amount_millions", "sum"), largest=("amount_millions", "max"))
     return totals.assign(millions=totals["millions"].round(2))
@@ -270,14 +405,15 @@ def deals_by_sector() -> pd.DataFrame:
             "table_name": table_name, "sector": sector_name, "deals": len(group),
             "with_amount": int(group["amount_millions"].notna().sum()),
             "cny_millions": _sum_text(group, "CNY"), "usd_millions": _sum_text(group, "USD"),
-            "examples": "、".join(group["company"].head(8)),
+            "examples": "、".join(group["company"].head(4)),
         })
     return pd.DataFrame(rows)
 
 
 def deal_amounts() -> pd.DataFrame:
-    """Table deals whose amount has a number, in millions of their currency (one currency per chart panel)."""
-    frame = table_deals().dropna(subset=["amount_millions"])
+    """Funding rounds whose amount has a number, in millions of their currency (one currency per chart panel);
+    acquisitions and other deals that are not funding rounds are left out (see `other_deals`)."""
+    frame = financing_deals().dropna(subset=["amount_millions"])
     frame = frame.assign(axis_currency=frame["currency_name"])
     return frame[["deal_id", "table_name", "company", "business", "sector", "city", "round", "date_ts", "date",
                   "amount_text", "amount_millions", "currency", "axis_currency", "amount_class", "source",
@@ -285,11 +421,10 @@ def deal_amounts() -> pd.DataFrame:
 
 
 def deal_table() -> pd.DataFrame:
-    """Every deal row with readable column names, for the searchable table (nothing dropped)."""
+    """Every deal row (no row dropped) with the columns a reader searches; the quote is the row as the table
+    writes it, so it is left out of the page (the chart data and curated CSV keep it)."""
     frame = deals()
-    return frame[["deal_id", "table_name", "report_no", "company", "business", "sector", "city", "round", "date",
-                  "amount_text", "amount_millions", "currency", "amount_class", "investors", "doc_id",
-                  "quote"]].assign(report_no=lambda d: d["report_no"].astype("Int64"))
+    return frame[["table_name", "company", "business", "round", "date", "amount_text"]]
 
 
 def deal_count_check() -> pd.DataFrame:
@@ -305,7 +440,7 @@ def deal_count_check() -> pd.DataFrame:
         rows.append({"表": label("deal_table", table), "正文所说（起）": int(metrics.loc[metric_id, "value"]),
                      "表中行数": len(rows_), "表中最大序号": top,
                      "缺失的序号": "、".join(map(str, missing)) or "无",
-                     "doc_id": metrics.loc[metric_id, "doc_id"], "原文引语": metrics.loc[metric_id, "quote"]})
+                     "来源": _labels()[metrics.loc[metric_id, "doc_id"]], "原文引语": metrics.loc[metric_id, "quote"]})
     return pd.DataFrame(rows)
 
 
@@ -477,17 +612,28 @@ def business_model_companies() -> pd.DataFrame:
 
 # --- listed companies -------------------------------------------------------------------------------------------
 
+LISTED = ["text", "curator"]
+
+
 def listed_company_models() -> pd.DataFrame:
-    """Every company a text calls listed (companies.listed == yes), with the distinct models the corpus names for
-    it (0 where none) and the sentence that says it is listed."""
-    companies = load("companies").query("listed == 'yes'")
+    """Every company coded as listed (companies.listing: text = a corpus text calls it listed, curator = the texts
+    are silent and the curator codes it from public knowledge), with the distinct models the corpus names for it
+    (0 where none), its country (the registry's, else the curated one) and the quote of its row."""
+    companies = load("companies")
+    companies = companies[companies["listing"].isin(LISTED)]
+    links = load("entity_links").query("table == 'companies'").set_index("key")
     models = load("models")
     rows = []
     for company in companies.itertuples():
         own = models[models["company_id"] == company.company_id]
         names = sorted(own["model"].unique())
+        country = links["country_registry"].get(company.company_id)
+        country = country if isinstance(country, str) else company.country
         rows.append({"company_id": company.company_id, "company": company.name,
                      "exchange": company.exchange if isinstance(company.exchange, str) else "（未注明）",
+                     "listing": company.listing, "listing_name": label("listing", company.listing),
+                     "country": country if isinstance(country, str) else None,
+                     "origin": "中国" if country in ("CN", "HK") else ("国外" if isinstance(country, str) else "未注明"),
                      "roles": company.roles, "models": len(names), "model_rows": len(own),
                      "model_names": "、".join(names) or "（语料未点名模型）",
                      "source": _labels()[company.doc_id], "doc_id": company.doc_id, "quote": company.quote})
@@ -495,13 +641,14 @@ def listed_company_models() -> pd.DataFrame:
 
 
 def listed_models_table() -> pd.DataFrame:
-    """The model rows of listed companies, readable, for a searchable table."""
-    listed = load("companies").query("listed == 'yes'")[["company_id", "name", "exchange"]]
+    """The model rows of companies coded as listed, readable, for a searchable table."""
+    companies = load("companies")
+    listed = companies[companies["listing"].isin(LISTED)][["company_id", "name", "exchange", "listing"]]
     models = load("models").merge(listed, on="company_id")
     return models.assign(source=models["doc_id"].map(_labels()), listed_company=models["name"],
-                         scope=display(models["scope"], "model_scope"))[
-        ["listed_company", "exchange", "model", "name_as_written", "release_date", "params_text", "scope", "industry",
-         "modality", "source", "doc_id", "quote"]]
+                         listing_name=display(models["listing"], "listing"),
+                         scope_name=display(models["scope"], "model_scope"))[
+        ["listed_company", "listing_name", "model", "release_date", "scope_name", "source"]]
 
 
 # --- numbers the prose cites ------------------------------------------------------------------------------------
@@ -510,9 +657,55 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _usd(value: float) -> str:
+    return f"{_fmt(value)} 美元"
+
+
 def headline_numbers() -> dict[str, str]:
     """Numbers the chapter's prose cites, computed here and glued into the text."""
     out: dict[str, str] = {}
+    # API prices and ratings (models.dev, LMArena)
+    cards = api_price_cards()
+    by_country = country_prices()
+    cn, us = by_country.loc["中国"], by_country.loc["美国"]
+    rated = price_rating()
+    providers = provider_prices()
+    tier = top_tier_cheapest(1400)
+    best = rated.sort_values("arena_rating", ascending=False).iloc[0]
+    out.update(
+        n_cards=str(len(cards)), n_cards_cn=str(int(cn["cards"])), n_cards_us=str(int(us["cards"])),
+        n_providers=str(cards["provider"].nunique()),
+        n_providers_cn=str(cards.loc[cards["country"] == "CN", "provider"].nunique()),
+        n_providers_us=str(cards.loc[cards["country"] == "US", "provider"].nunique()),
+        cn_input_median=_usd(cn["input_median"]), us_input_median=_usd(us["input_median"]),
+        cn_output_median=_usd(cn["output_median"]), us_output_median=_usd(us["output_median"]),
+        output_ratio=_fmt(round(us["output_median"] / cn["output_median"], 1)),
+        input_ratio=_fmt(round(us["input_median"] / cn["input_median"], 1)),
+        cheapest_provider=providers.iloc[0]["provider_name"], cheapest_provider_output=_usd(providers.iloc[0]["output_median"]),
+        dearest_provider=providers.iloc[-1]["provider_name"], dearest_provider_output=_usd(providers.iloc[-1]["output_median"]),
+        n_joined=str(len(rated)), n_joined_keys=str(rated["arena_key"].nunique()),
+        n_joined_cn=str(int((rated["country_name"] == "中国").sum())),
+        n_joined_us=str(int((rated["country_name"] == "美国").sum())),
+        arena_snapshot=rated["arena_snapshot"].iloc[0],
+        tier_floor="1400", tier_cn_model=tier.loc["中国", "card_name"], tier_cn_price=_usd(tier.loc["中国", "output_price_usd"]),
+        tier_cn_rating=str(round(tier.loc["中国", "arena_rating"])),
+        tier_us_model=tier.loc["美国", "card_name"], tier_us_price=_usd(tier.loc["美国", "output_price_usd"]),
+        tier_us_rating=str(round(tier.loc["美国", "arena_rating"])),
+        tier_ratio=_fmt(round(tier.loc["美国", "output_price_usd"] / tier.loc["中国", "output_price_usd"], 1)),
+        best_model=best["card_name"], best_rating=str(round(best["arena_rating"])), best_price=_usd(best["output_price_usd"]),
+    )
+    top_rated = rated[rated["arena_rating"] >= 1400].groupby("country_name")["output_price_usd"].median()
+    out.update(tier_cn_median=_usd(top_rated["中国"]), tier_us_median=_usd(top_rated["美国"]))
+    quoted = corpus_prices().set_index("metric_id")
+    gpt4o = cards.set_index("model_id")
+    out.update(
+        gpt4o_input=_usd(quoted.loc["mm-177", "value"]), gpt4o_output=_usd(quoted.loc["mm-178", "value"]),
+        gpt4o_card_input=_usd(quoted.loc["mm-177", "card_price"]), gpt4o_card_output=_usd(quoted.loc["mm-178", "card_price"]),
+        gpt4o_now_input=_usd(gpt4o.loc["gpt-4o", "input_price_usd"]), gpt4o_now_output=_usd(gpt4o.loc["gpt-4o", "output_price_usd"]),
+        doubao_price=f"{_fmt(quoted.loc['mm-179', 'value'])}{quoted.loc['mm-179', 'unit']}",
+        flash_price=_usd(quoted.loc["mm-180", "value"]),
+    )
+    # market sizes and their growth
     sizes = market_size_series()
     llm = sizes[sizes["series"] == "cn_llm"].sort_values("date")
     actual = llm[llm["kind"] == "actual"]
@@ -527,29 +720,41 @@ def headline_numbers() -> dict[str, str]:
         n_market_actual=str(int((sizes["kind"] == "actual").sum())),
         n_market_unstated=str(int(sizes["kind"].isna().sum())),
     )
-    multiples = forecast_multiples()
-    top = multiples.iloc[0]
-    llm_multiple = multiples.set_index("series").loc["cn_llm"]
+    growth = forecast_growth()
+    by_label = growth.set_index(["series", "start_year", "end_year"])
+    llm_fc = growth[(growth["series"] == "cn_llm") & (growth["end_kind"] == "预测")].iloc[0]
+    chip = growth[growth["series"] == "ai_chip"].iloc[0]
+    off = growth[growth["verdict"] == "与原文不一致"]
+    stated = growth[growth["stated_pct"].notna()]
     out.update(
-        n_multiples=str(len(multiples)), top_multiple_series=top["series_name"].split("（")[0],
-        top_multiple=_fmt(top["multiple"]), top_multiple_years=str(top["years"]),
-        top_multiple_base=f"{top['actual_year']} 年的{_fmt(top['actual_value'])}{top['unit']}（{top['base_kind']}值）",
-        min_multiple=_fmt(multiples["multiple"].min()),
-        min_years=str(multiples["years"].min()), max_years=str(multiples["years"].max()),
-        llm_multiple=_fmt(llm_multiple["multiple"]), llm_years=str(llm_multiple["years"]),
+        growth_min_years=str(growth["years"].min()), growth_max_years=str(growth["years"].max()),
+        n_growth_pairs=str(len(growth)), n_growth_stated=str(len(stated)), n_growth_disagree=str(len(off)),
+        growth_disagree_names="、".join(f"{r.label}（原文 {_fmt(r.stated_pct)}%，重算 {_fmt(r.cagr_pct)}%）" for r in off.itertuples()),
+        llm_fc_cagr=f"{_fmt(llm_fc['cagr_pct'])}%", llm_fc_years=f"{llm_fc['start_year']}→{llm_fc['end_year']}",
+        llm_fc_multiple=_fmt(llm_fc["multiple"]), llm_fc_span=str(llm_fc["years"]),
+        chip_cagr=f"{_fmt(chip['cagr_pct'])}%", chip_stated=f"{_fmt(chip['stated_pct'])}%",
+        chip_multiple=_fmt(chip["multiple"]), chip_span=str(chip["years"]),
+        chip_years=f"{chip['start_year']}→{chip['end_year']}",
+        top_growth=growth.iloc[0]["label"], top_growth_cagr=f"{_fmt(growth.iloc[0]['cagr_pct'])}%",
+        min_growth=growth.iloc[-1]["label"], min_growth_cagr=f"{_fmt(growth.iloc[-1]['cagr_pct'])}%",
     )
+    # adoption
     adoption = adoption_figures()
-    users = adoption[adoption["measure"] == "用户（人）"].sort_values("count", ascending=False)
+    people = adoption[adoption["measure"] == "用户（人）"]
+    internet = people[people["population"] == "internet"].iloc[0]
+    services = people[people["population"] == "ai_services"].iloc[0]
+    products = people[people["population"] == "product"].sort_values("count", ascending=False)
     customers = adoption[adoption["measure"] == "客户（家）"].sort_values("count", ascending=False)
     out.update(
-        n_user_figures=str(len(users)), top_users=users.iloc[0]["name"], top_users_value=users.iloc[0]["as_written"],
-        second_users=users.iloc[1]["name"], second_users_value=users.iloc[1]["as_written"],
-        n_customer_figures=str(len(customers)), top_customers=customers.iloc[0]["name"],
+        internet_users=f"{internet['as_written']}（{internet['period']}）", ai_service_users=services["as_written"],
+        ai_service_name=services["name"], top_product=products.iloc[0]["name"], top_product_value=products.iloc[0]["as_written"],
+        n_products=str(len(products)), top_customers=customers.iloc[0]["name"],
         top_customers_value=customers.iloc[0]["as_written"],
     )
     rate = load("rate_checks").iloc[0]
     out.update(rate_stated=_fmt(rate["stated"]), rate_computed=_fmt(round(rate["computed"], 2)),
                rate_total=_fmt(rate["total"]))
+    # deals
     table = table_deals()
     status = amount_status_counts()
     domestic, foreign = table[table["table"] == "domestic"], table[table["table"] == "foreign"]
@@ -557,13 +762,14 @@ def headline_numbers() -> dict[str, str]:
         n_deals=str(len(table)), n_domestic=str(len(domestic)), n_foreign=str(len(foreign)),
         dom_undisclosed=str(status.loc["国内", label("amount_class", "undisclosed")]),
         dom_vague=str(status.loc["国内", label("amount_class", "approximate_vague")]),
-        dom_approx_number=str(status.loc["国内", label("amount_class", "approximate_number")]),
         dom_disclosed=str(status.loc["国内", label("amount_class", "disclosed")]),
         for_disclosed=str(status.loc["国外", label("amount_class", "disclosed")]),
-        for_undisclosed=str(status.loc["国外", label("amount_class", "undisclosed")]),
-        dom_no_number=str(int(domestic["amount_millions"].isna().sum())),
-        for_no_number=str(int(foreign["amount_millions"].isna().sum())),
     )
+    others = other_deals()
+    vizio = others.sort_values("amount_millions", ascending=False).iloc[0]
+    out.update(n_other_deals=str(len(others)), n_other_domestic=str(int((others["table_name"] == "国内").sum())),
+               n_other_foreign=str(int((others["table_name"] == "国外").sum())),
+               other_biggest=vizio["company"], other_biggest_text=vizio["amount_text"], other_biggest_type=vizio["deal_type_name"])
     stages = table.groupby(["table_name", "stage"]).size()
     out.update(dom_top_stage=stages["国内"].idxmax(), dom_top_stage_n=str(stages["国内"].max()),
                for_top_stage=stages["国外"].idxmax(), for_top_stage_n=str(stages["国外"].max()))
@@ -589,16 +795,19 @@ def headline_numbers() -> dict[str, str]:
                for_health_n=str(sectors["国外"].get("医疗健康", 0)), dom_health_n=str(sectors["国内"].get("医疗健康", 0)))
     totals = amount_totals().set_index(["table_name", "currency", "amount_status"])
     foreign_usd = totals.loc[("国外", "USD", "disclosed")]
-    biggest = foreign.loc[foreign["amount_millions"].idxmax()]
-    out.update(for_usd_disclosed=_fmt(foreign_usd["millions"]), for_biggest=biggest["company"],
-               for_biggest_text=biggest["amount_text"], for_biggest_round=biggest["round"],
+    funding = financing_deals()
+    foreign_rounds = funding[(funding["table"] == "foreign") & (funding["amount_status"] == "disclosed")]
+    biggest = foreign_rounds.loc[foreign_rounds["amount_millions"].idxmax()]
+    out.update(for_usd_disclosed=_fmt(foreign_usd["millions"]), for_usd_disclosed_n=str(int(foreign_usd["deals"])),
+               for_biggest=biggest["company"], for_biggest_text=biggest["amount_text"], for_biggest_round=biggest["round"],
                for_biggest_share=f"{biggest['amount_millions'] / foreign_usd['millions']:.0%}")
     dom_cny = totals.loc[("国内", "CNY", "disclosed")]
     dom_usd = totals.loc[("国内", "USD", "disclosed")]
     out.update(dom_cny_disclosed=_fmt(dom_cny["millions"]), dom_cny_disclosed_n=str(int(dom_cny["deals"])),
                dom_usd_disclosed=_fmt(dom_usd["millions"]), dom_usd_disclosed_n=str(int(dom_usd["deals"])))
-    dom_cny_top = domestic[domestic["currency"] == "CNY"].sort_values("amount_millions", ascending=False).iloc[0]
-    dom_usd_top = domestic[domestic["currency"] == "USD"].sort_values("amount_millions", ascending=False).iloc[0]
+    dom_funding = funding[funding["table"] == "domestic"]
+    dom_cny_top = dom_funding[dom_funding["currency"] == "CNY"].sort_values("amount_millions", ascending=False).iloc[0]
+    dom_usd_top = dom_funding[dom_funding["currency"] == "USD"].sort_values("amount_millions", ascending=False).iloc[0]
     out.update(dom_cny_top=dom_cny_top["company"], dom_cny_top_text=dom_cny_top["amount_text"],
                dom_usd_top=dom_usd_top["company"], dom_usd_top_text=dom_usd_top["amount_text"])
     count = deal_count_check().set_index("表")
@@ -613,20 +822,25 @@ def headline_numbers() -> dict[str, str]:
         list_not_yi="、".join(f"{r.company}（{r.amount_text}）" for r in check[check["in_list"] & ~check["written_in_yi"]].itertuples()),
         yi_not_list="、".join(f"{r.company}（{r.amount_text}）" for r in check[~check["in_list"] & check["written_in_yi"]].itertuples()),
     )
+    # business models
     mentions = business_model_mentions().set_index("model")
     most = mentions["mentions"].idxmax()
     most_companies = mentions["companies"].idxmax()
     out.update(bm_most=most, bm_most_n=str(mentions.loc[most, "mentions"]),
                bm_most_companies=most_companies, bm_most_companies_n=str(mentions.loc[most_companies, "companies"]),
-               bm_most_companies_names=mentions.loc[most_companies, "company_names"],
                bm_aidc_names=mentions.loc["AIDC", "company_names"], bm_maas_names=mentions.loc["MaaS", "company_names"],
                bm_api_names=mentions.loc["API", "company_names"], bm_2c_names=mentions.loc["2C", "company_names"],
                n_bm_paragraphs=str(len(section_paragraphs())))
+    # listed companies
     listed = listed_company_models()
     with_models = listed[listed["models"] > 0]
-    out.update(n_listed=str(len(listed)), n_listed_with_models=str(len(with_models)),
+    chinese = with_models[with_models["origin"] == "中国"]
+    out.update(n_listed=str(len(listed)), n_listed_text=str(int((listed["listing"] == "text").sum())),
+               n_listed_curator=str(int((listed["listing"] == "curator").sum())),
+               n_listed_with_models=str(len(with_models)),
                listed_top=with_models.iloc[0]["company"], listed_top_n=str(with_models.iloc[0]["models"]),
+               listed_cn_top=chinese.iloc[0]["company"], listed_cn_top_n=str(chinese.iloc[0]["models"]),
+               listed_cn_second=chinese.iloc[1]["company"], listed_cn_second_n=str(chinese.iloc[1]["models"]),
+               listed_curator_names="、".join(listed.loc[(listed["listing"] == "curator") & (listed["origin"] == "中国"), "company"]),
                listed_without="、".join(listed.loc[listed["models"] == 0, "company"]))
-    growth = market_growth_checks()
-    out.update(n_growth_checked=str(len(growth)), n_growth_off=str(int((~growth["agrees"]).sum())))
     return out
