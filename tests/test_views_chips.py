@@ -455,7 +455,7 @@ def test_prose_has_no_code_names_and_no_word_cloud():
     # word cloud and a keyword dropdown (now in the corpus chapter)
     text = Path(__file__).parents[1].joinpath("chapters", "chips.md").read_text(encoding="utf-8")
     prose = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
-    prose = re.sub(r"\{(glue:text|ref)\}`[^`]*`", "", prose)
+    prose = re.sub(r"\{(glue:text|ref|term)\}`[^`]*`", "", prose)
     prose = prose[prose.index("本章用两条证据"):]
     assert "`" not in prose
     assert not re.search(r"[a-z]+_[a-z_]+", prose)

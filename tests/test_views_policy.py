@@ -397,7 +397,7 @@ def test_regime_milestones_hold_the_regulations_and_the_filing_totals():
 def _prose(text: str) -> str:
     """The chapter without its code cells and roles ({glue:text}`…`, {ref}`…`)."""
     text = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
-    return re.sub(r"\{(glue:text|ref|doc)\}`[^`]*`", "", text)
+    return re.sub(r"\{(glue:text|ref|doc|term)\}`[^`]*`", "", text)
 
 
 def test_chapter_keeps_code_names_out_of_prose_and_targets_out_of_facets():
