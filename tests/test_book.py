@@ -146,7 +146,9 @@ def test_a_rebuild_renders_a_changed_view_and_mapping_and_nothing_else_moves(bui
     assert after_specs["race.html"] != before_specs["race.html"]
     assert {k: v for k, v in after_specs.items() if k != "race.html"} == \
         {k: v for k, v in before_specs.items() if k != "race.html"}
-    assert after_images == before_images  # no word cloud depends on the edits
+    # chart images (PNG) of other pages and every word cloud stay byte-identical; the race page's charts show the edits
+    assert {k: v for k, v in after_images.items() if not k.startswith("race-")} == \
+        {k: v for k, v in before_images.items() if not k.startswith("race-")}
 
 
 def test_jupyter_book_is_pinned_below_2():

@@ -150,13 +150,13 @@ def test_option_chosen_on_the_static_chart_carries_into_the_live_one(site, brows
     page = visit.page
     chart = widget_chart(page)
     static_text = chart.locator("svg").text_content()
-    select = chart.locator("select")
+    select = chart.locator("select").first
     values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
     assert len(values) >= 2 and chart.get_attribute("data-rendered") == "static"
     choice = next(v for v in values if v != select.input_value())
-    chart.locator("select").select_option(choice)
+    select.select_option(choice)
     wait_until_live(page, chart.element_handle())
-    assert chart.locator("form.vega-bindings select").input_value() == choice
+    assert chart.locator("form.vega-bindings select").first.input_value() == choice
     assert chart.locator("svg").text_content() != static_text  # drawn for the chosen source, not the first
     assert visit.errors == []
     page.close()
@@ -169,7 +169,7 @@ def test_keyboard_focus_stays_where_it_was_when_the_chart_goes_live(site, browse
     visit = Visit(browser, f"{site}/chapters/corpus.html")
     page = visit.page
     chart = widget_chart(page)
-    chart.locator(target).focus()
+    chart.locator(target).first.focus()
     wait_until_live(page, chart.element_handle())
     assert page.evaluate("document.activeElement.tagName") == focused
     assert page.evaluate("el => el.contains(document.activeElement)", chart.element_handle())

@@ -123,11 +123,11 @@ def test_every_count_and_forecast_row_has_a_decision():
     assert not missing, (f"no decision for {missing}: add each to data/mappings/claims.yml (a check, or "
                          "checkable: no with a reason)")
     frame = claims.claims()
-    # csv module: model_counts.csv has 21 rows (c-001…c-021), market_metrics.csv 176 (mm-001…mm-176),
+    # csv module: model_counts.csv has 21 rows (c-001…c-021), market_metrics.csv 180 (mm-001…mm-180),
     # policy_targets.csv 9; chip_investments.csv has 3 rows with a value (inv_001, inv_002, inv_006) and chips.csv
     # 23 rows with a spec_value; robots.csv one row whose year is after its document's (robot_013, 2025)
     counts = frame["claim"].str.split("/").str[0].value_counts().to_dict()
-    assert counts == {"market_metrics": 176, "chips": 23, "model_counts": 21, "policy_targets": 9,
+    assert counts == {"market_metrics": 180, "chips": 23, "model_counts": 21, "policy_targets": 9,
                       "chip_investments": 3, "robots": 1}
     checked = frame[frame["later"].notna()]
     unchecked = frame[frame["later"].isna()]

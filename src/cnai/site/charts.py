@@ -43,7 +43,9 @@ def theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": FONT,
-            "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
+            # 340 px fits a phone's column (360 px screen): a chart that sets no width, or follows its container
+            # (drawn statically at this width, then at the column's once live), stays legible there
+            "view": {"continuousWidth": 340, "continuousHeight": 260, "stroke": None},
             "range": {"category": PALETTE},
             "mark": {"color": PALETTE[0]},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e5e5e5"},
