@@ -66,7 +66,9 @@
     if (el) goLive(el);
   }
 
-  function warmUp() {
+  function warmUp(event) {
+    // a table's own scroller (DataTables sets its scroll position as it draws) is not the reader scrolling
+    if (event && event.type === "scroll" && event.target !== document) return;
     ["scroll", "keydown", "pointermove", "touchstart"].forEach(function (type) {
       window.removeEventListener(type, warmUp, true);
     });
