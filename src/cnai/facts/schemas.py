@@ -57,7 +57,7 @@ class Companies(Curated):
     name: Series[str] = pa.Field(title="名称", description="name as most often written")
     aliases: Series[str] = pa.Field(title="别名", nullable=True, description="other spellings in the tables, ' | '-separated")
     country: Series[str] = pa.Field(title="国家", nullable=True, str_matches=COUNTRY, description="ISO 3166 code, where a text says")
-    roles: Series[str] = pa.Field(title="角色", description="model_developer, startup_funded, chip_vendor, chip_investor, chain_member, robot_maker, robot_component_supplier")
+    roles: Series[str] = pa.Field(title="角色", description="model_developer, startup_funded, chip_vendor, chip_investor, chain_member, robot_maker, robot_component_supplier" + CODED)
     listed: Series[str] = pa.Field(title="上市", nullable=True, isin=["yes"], description="yes where a text says it is listed")
     listing: Series[str] = pa.Field(title="上市依据", nullable=True, isin=list(labels("listing")), description=(
         "whether the company is listed and who says so: text (a corpus text calls it listed; listed = yes), curator "
@@ -84,7 +84,7 @@ class Models(Curated):
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
     developer_type: Series[str] = pa.Field(title="开发者类型", description="kind of developer" + CODED, nullable=True, isin=[
         "internet_platform", "listed_ai_company", "startup", "research_institute", "other_listed_company", "foreign", "other"])
-    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so; else the curator's knowledge (entity_links sets the registry's country beside it and flags disagreements)", nullable=True, str_matches=COUNTRY)
     release_date: Series[str] = pa.Field(title="发布时间", description="first release date as written", nullable=True, str_matches=ISO_DATE)
     release_date_precision: Series[str] = pa.Field(title="发布时间精度", description="precision of release_date", nullable=True, isin=PRECISION)
     release_date_text: Series[str] = pa.Field(title="发布时间（原文）", nullable=True, description=(
@@ -147,7 +147,7 @@ class FundingDeals(Curated):
     company_id: Series[str] = pa.Field(title="公司编号", nullable=True, description="→ companies")
     business: Series[str] = pa.Field(title="业务", description="business as written", nullable=True)
     city: Series[str] = pa.Field(title="城市", description="city as written", nullable=True)
-    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so; else the curator's knowledge (entity_links sets the registry's country beside it and flags disagreements)", nullable=True, str_matches=COUNTRY)
     round: Series[str] = pa.Field(title="轮次", description="financing round as written", nullable=True)
     deal_type: Series[str] = pa.Field(title="交易类型", isin=["financing", *DEAL_WORDS], description=(
         "financing (a funding round), or a deal that is not one, named by the round's words, which the quote must "
@@ -178,7 +178,7 @@ class Chips(Curated):
     chip: Series[str] = pa.Field(title="芯片", description="chip as written")
     vendor: Series[str] = pa.Field(title="厂商", description="vendor as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
-    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so; else the curator's knowledge (entity_links sets the registry's country beside it and flags disagreements)", nullable=True, str_matches=COUNTRY)
     use: Series[str] = pa.Field(title="用途", description="training, inference, phone SoC, ISP … (the curator's coding of the text's words)", nullable=True, isin=["training", "inference", "phone_soc", "isp", "npu", "other"])
     spec_name: Series[str] = pa.Field(title="规格", description="specification stated", nullable=True)
     spec_value: Series[float] = pa.Field(title="规格数值", description="its value", nullable=True)
@@ -239,7 +239,7 @@ class IndustryChain(Curated):
         "not call layers of the chain (the curator's judgement)"))
     company: Series[str] = pa.Field(title="公司", nullable=True, description="blank where the report names the layer only")
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
-    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so; else the curator's knowledge (entity_links sets the registry's country beside it and flags disagreements)", nullable=True, str_matches=COUNTRY)
     report_section: Series[str] = pa.Field(title="研报章节", str_matches=r"^\d+(\.\d+)*$", description=(
         "the section of the report the row comes from (6.3.1 six-layer chain, 6.3.2 commentary, 6.4 investment table, "
         "4.1.4 public-cloud ranking, 4.4.3 optical-module ranking)"))
@@ -254,7 +254,7 @@ class Robots(Curated):
     product_derived_from: Series[str] = _derived("the product's name", "产品来源")
     maker: Series[str] = pa.Field(title="厂商", description="maker as written", nullable=True)
     company_id: Series[str] = pa.Field(title="公司编号", description="→ companies.company_id", nullable=True)
-    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so", nullable=True, str_matches=COUNTRY)
+    country: Series[str] = pa.Field(title="国家", description="ISO 3166 alpha-2 code, where a text or the row says so; else the curator's knowledge (entity_links sets the registry's country beside it and flags disagreements)", nullable=True, str_matches=COUNTRY)
     year: Series[float] = pa.Field(title="年份", description="year stated", nullable=True, ge=1950, le=2030)
     year_text: Series[str] = pa.Field(title="年份（原文）", nullable=True, description=SPAN + "the year (2021 年, 2022 年 9月)")
     height_m: Series[float] = pa.Field(title="身高（米）", description="height in metres", nullable=True, gt=0, lt=3)
@@ -356,7 +356,7 @@ class MarketMetrics(Curated):
     unit: Series[str] = pa.Field(title="单位", description="unit as written")
     unit_text: Series[str] = pa.Field(title="单位（原文）", nullable=True, description=(
         SPAN + "the unit where value_text does not end with it (亿元 after 39.1/46.8/56.4/68.2亿元); blank otherwise"))
-    kind: Series[str] = pa.Field(title="类型", description="law, regulation, plan, standard …", nullable=True, isin=["actual", "forecast", "estimate"])
+    kind: Series[str] = pa.Field(title="类型", description="actual, forecast or estimate, as the passage presents the figure" + CODED, nullable=True, isin=["actual", "forecast", "estimate"])
     source_body: Series[str] = pa.Field(title="数据机构", description="analyst or body the figure is attributed to", nullable=True)
     stated_derived: Series[str] = pa.Field(title="原文陈述为比率", description="yes if the text states it as a rate", isin=["yes", "no"])
     base_metric_id: Series[str] = pa.Field(title="期初指标", nullable=True, description="→ market_metrics: start value of a stated rate")
