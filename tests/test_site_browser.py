@@ -211,6 +211,17 @@ def test_chinese_search_finds_the_right_chapter(site, browser, query, chapter):
     # browser turns the query into Simplified (_static/cnai-t2s.js)
     ("發布", "chapters/robotics.html"),
 ])
+def test_search_snippets_leave_out_chart_text(site, browser):
+    """A result's snippet is the page's prose, not a chart's axis labels, data table or download links."""
+    visit = Visit(browser, f"{site}/search.html?q=备案")
+    page = visit.page
+    page.wait_for_function("document.querySelectorAll('#search-results p.context').length > 0", timeout=20_000)
+    snippets = page.evaluate("Array.from(document.querySelectorAll('#search-results p.context'), p => p.innerText)")
+    assert snippets and not any("下载数据" in s or "本图链接" in s or "数据表" in s for s in snippets), snippets
+    assert visit.errors == [], visit.errors
+    page.close()
+
+
 def test_search_finds_a_chapter_in_either_script(site, browser, query, chapter):
     links = search_results(browser, site, query)
     assert any(link.endswith(chapter) for link in links), links

@@ -276,6 +276,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["body"] += notebook_note(pagename)
     if pagename == "search":  # the search index's Stemmer converts the query with it (cnai.site.search)
         app.add_js_file(MAP_SCRIPT)
+        app.add_js_file("cnai-search.js", loading_method="defer")  # snippets without chart text
     body = context.get("body", "")
     if "cnai-vega" in body:  # cnai-charts.js loads vega-bundle.js itself, when a reader reaches for a chart
         app.add_js_file("cnai-charts.js", loading_method="defer")
