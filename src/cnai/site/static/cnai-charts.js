@@ -37,6 +37,10 @@
       var spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
       var old = el.querySelector(".cnai-vega-chart");
       var chart = old.cloneNode(false);
+      // In the page while it is drawn, so that a chart whose width follows its container can measure the column
+      // (detached, it measured 0 and drew nothing); hidden and without height until it replaces the static one.
+      chart.style.cssText += ";height:0;overflow:hidden;visibility:hidden";
+      old.after(chart);
       var form = document.createElement("form");
       form.className = "vega-bindings";
       var result = await window.vegaEmbed(chart, spec, { actions: false, renderer: "svg", bind: form });
@@ -50,6 +54,7 @@
         }
       });
       await result.view.runAsync();
+      ["height", "overflow", "visibility"].forEach(function (name) { chart.style.removeProperty(name); });
       el.replaceChildren(chart);
       if (form.childElementCount) el.append(form);
       if (focused === old) chart.focus();  // keyboard focus stays where the reader put it: the chart, or its widget
