@@ -24,8 +24,9 @@ Bytes are Chromium's own count of what came over the wire for each response (hea
 `encodedDataLength` of the DevTools protocol event Network.loadingFinished. 1 KB = 1,000 bytes.
 
 Lighthouse (benchmarks/node_modules/.bin/lighthouse, from `npm ci --prefix benchmarks`, with CHROME_PATH set to
-Debian's Chromium) runs on the landing page and each chapter, on both servers, with its default (mobile, simulated throttling) and desktop presets; the run with the
-median performance score is reported. Budgets are judged on the gzip host (what the site gets from GitHub Pages,
+Debian's Chromium) runs on every page, on both servers, with its default (mobile, simulated throttling) and desktop
+presets; for the judged pair (gzip host, mobile) the run with the median performance score of --runs is reported, the
+others run once. Budgets are judged on the gzip host (what the site gets from GitHub Pages,
 where it is published) and the mobile preset; http.server and desktop are shown too.
 """
 from __future__ import annotations
@@ -58,7 +59,8 @@ GZIP_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".csv", ".txt"
 PAGES_MAX_AGE = 600  # what GitHub Pages sends
 HOSTS = {"http.server": False, "gzip host": True}  # name: behaves like GitHub Pages
 PRESETS = ("mobile", "desktop")
-BUDGET = {"performance": 0.90, "accessibility": 1.0, "page_kb": 400, "charts_s": 1.5}
+BUDGET = {"performance": 0.95, "accessibility": 1.0, "page_kb": 400, "charts_s": 1.0}  # issues 13 and 14
+JUDGED = ("gzip host", "mobile")  # the server and preset the budgets are judged on
 BEGIN, END = "<!-- benchmarks/site.py: begin -->", "<!-- benchmarks/site.py: end -->"
 
 # Installed before any page script: when a reader first points at each chart, and when it became live (-1: failed).
@@ -92,9 +94,8 @@ def pages() -> list[str]:
 
 
 def lighthouse_pages() -> list[str]:
-    """The landing page and the chapters."""
-    landing, *rest = pages()
-    return [landing] + [p for p in rest if p.startswith("chapters/")]
+    """Every page: the budgets hold on every page, appendices included."""
+    return pages()
 
 
 class GitHubPagesLike(SimpleHTTPRequestHandler):
@@ -392,7 +393,7 @@ def markdown(html: Path, runs: int, chromium_version: str, load: float, figures:
     benchmark_index = statistics.median(r["benchmark_index"] for r in lighthouse.values())
     verdicts = [verdict_row(path, host, figures[host, path], lighthouse[host, "mobile", path],
                             lighthouse[host, "desktop", path])
-                for path in lighthouse_pages() if path.startswith("chapters/") for host in HOSTS]
+                for path in lighthouse_pages() for host in HOSTS]
     assets = [f"| {path} | {kind} | {kb(plain)} | {kb(gz)} | {n} | {'shared' if is_shared(path) else 'page'} |"
               for path, kind, plain, gz, n in heaviest_assets(figures)]
     nl = "\n"
@@ -429,16 +430,17 @@ bundle, whose download begins at the reader's first scroll) and the slowest of t
 
 ### Lighthouse
 
-Landing page and chapters, each on both servers; mobile = Lighthouse's default (Moto G Power, simulated slow 4G and 4x CPU slowdown),
-desktop = `--preset=desktop`. FCP/LCP in s, TBT in ms. The run with the median performance score of {runs}.
+Every page, on both servers; mobile = Lighthouse's default (Moto G Power, simulated slow 4G and 4x CPU slowdown),
+desktop = `--preset=desktop`. FCP/LCP in s, TBT in ms. The judged rows (gzip host, mobile) are the run with the median
+performance score of {runs}; the other rows, shown for comparison, are one run each.
 
 | page | server | preset | performance | accessibility | FCP | LCP | TBT | CLS |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {nl.join(lh_rows)}
 
-{nl.join(lighthouse_findings(lighthouse)) or 'Every page scores performance ≥ 0.90 and accessibility 1.00.'}
+{nl.join(lighthouse_findings(lighthouse)) or f"Every page scores performance ≥ {BUDGET['performance']:.2f} and accessibility 1.00."}
 
-### Budgets per chapter
+### Budgets per page
 
 Judged on Lighthouse's default mobile preset (desktop performance in the last column). The budget verdict is the
 **gzip host** row, which serves the site the way GitHub Pages, where it is published, does; the **http.server**
@@ -446,7 +448,7 @@ row shows an uncompressed local server. Page bytes ≤ {BUDGET['page_kb']}
 KB exclude the shared JavaScript and fonts; charts drawn ≤ {BUDGET['charts_s']} s from navigation start (stricter than
 from the load event).
 
-| chapter | server | performance ≥ {BUDGET['performance']:.2f} | accessibility = {BUDGET['accessibility']:.2f} | page bytes ≤ {BUDGET['page_kb']} KB | charts ≤ {BUDGET['charts_s'] * 1000:.0f} ms | verdict | desktop performance (not judged) |
+| page | server | performance ≥ {BUDGET['performance']:.2f} | accessibility = {BUDGET['accessibility']:.2f} | page bytes ≤ {BUDGET['page_kb']} KB | charts ≤ {BUDGET['charts_s'] * 1000:.0f} ms | verdict | desktop performance (not judged) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 {nl.join(verdicts)}
 
@@ -503,7 +505,8 @@ def main() -> None:
         for path in lighthouse_pages():
             for preset in PRESETS:
                 for host, base in bases.items():
-                    lighthouse[host, preset, path] = lighthouse_figures(f"{base}/{path}", preset, args.runs)
+                    runs = args.runs if (host, preset) == JUDGED else 1
+                    lighthouse[host, preset, path] = lighthouse_figures(f"{base}/{path}", preset, runs)
     section = markdown(html, args.runs, version, load, figures, lighthouse)
     if args.write:
         write_section(section)

@@ -100,29 +100,66 @@ def copy_book(dest: Path) -> Path:
 SITE_URL = "https://example.org/cnai-book/"  # tests build the book for a published URL, as the Pages workflow does
 
 
+def build_env(book: Path) -> dict:
+    return dict(os.environ, PYTHONPATH=str(book / "src"), CNAI_SITE_URL=SITE_URL)
+
+
 def run_build(book: Path) -> subprocess.CompletedProcess:
     """`python -m cnai.site.build` on a copied book, importing the copy's own package."""
-    env = dict(os.environ, PYTHONPATH=str(book / "src"), CNAI_SITE_URL=SITE_URL)
-    return subprocess.run([sys.executable, "-m", "cnai.site.build"], cwd=book, env=env, capture_output=True,
-                          text=True, timeout=1200)
+    return subprocess.run([sys.executable, "-m", "cnai.site.build"], cwd=book, env=build_env(book),
+                          capture_output=True, text=True, timeout=1200)
 
 
+class BackgroundBuild:
+    """The session's book build, started as soon as the tests are collected: the tests that do not need the book
+    run on the other core meanwhile, and the ones that do (ordered last) wait for it."""
+
+    def __init__(self, book: Path):
+        self.book, self.log = book, book.parent / "build.log"
+        with self.log.open("w", encoding="utf-8") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "cnai.site.build"], cwd=book, env=build_env(book),
+                                            stdout=out, stderr=subprocess.STDOUT, text=True)
+
+    def result(self) -> Path:
+        returncode = self.process.wait(timeout=1200)
+        assert returncode == 0, self.log.read_text(encoding="utf-8")[-6000:]
+        return self.book
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def pytest_collection_modifyitems(items):
-    """Every test that uses the built book carries the `build` marker, so `pytest -m "not build"` runs the rest."""
+    """Every test that uses the built book carries the `build` marker, so `pytest -m "not build"` runs the rest;
+    those tests run last (in their order), while the book builds."""
     for item in items:
         if "built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.build)
+    items.sort(key=lambda item: item.get_closest_marker("build") is not None)
+
+
+def pytest_collection_finish(session):
+    """Start the book's build once the selection is final (after -m and -k), if a selected test needs it."""
+    if any("built" in getattr(item, "fixturenames", ()) for item in session.items):
+        book = session.config._tmp_path_factory.mktemp("book")
+        session.config.stash[BUILD_KEY] = BackgroundBuild(copy_book(book))
+
+
+def pytest_sessionfinish(session):
+    build = session.config.stash.get(BUILD_KEY, None)
+    if build is not None:
+        build.stop()
+
+
+BUILD_KEY = pytest.StashKey[BackgroundBuild]()
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The book built once per test session from a clean copy of the repository."""
-    book = copy_book(tmp_path_factory.mktemp("book"))
-    result = run_build(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book
+def built(request) -> Path:
+    """The book built once per test session from a clean copy of the repository (started at collection)."""
+    return request.config.stash[BUILD_KEY].result()
 
 
 @pytest.fixture

@@ -355,3 +355,83 @@ def test_a_chart_permalink_leads_to_the_chart(site, browser):
     assert page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
                          " return r.top >= -1 && r.top < window.innerHeight; }", name)
     page.close()
+
+
+def download(page, link) -> "tuple[str, bytes]":
+    """Click a download link as a reader does; the file's suggested name and its bytes."""
+    with page.expect_download() as info:
+        link.click()
+    item = info.value
+    assert item.failure() is None, item.failure()
+    return item.suggested_filename, open(item.path(), "rb").read()
+
+
+def test_a_chart_is_taken_away_as_csv_svg_and_png(site, browser):
+    """The links under a chart hand the reader its data and its image: the image is the chart on the page (same
+    size; the PNG drawn at twice it), the data has the rows it draws."""
+    import csv
+    import io
+    import struct
+    from xml.etree import ElementTree
+
+    page = Visit(browser, f"{site}/chapters/race.html").page
+    figure = page.locator("figure.cnai-chart").first
+    name = figure.get_attribute("id").removeprefix("fig-")  # the anchor is fig-<chart>, the files <chart>.*
+    shown = figure.locator(".cnai-vega-chart svg").first
+    width, height = (float(shown.get_attribute(a)) for a in ("width", "height"))
+
+    filename, body = download(page, figure.locator("a.cnai-svg"))
+    assert filename == f"{name}.svg"
+    svg = ElementTree.fromstring(body)
+    assert (float(svg.get("width")), float(svg.get("height"))) == (width, height)
+
+    filename, body = download(page, figure.locator("a.cnai-png"))
+    assert filename == f"{name}.png" and body[:8] == b"\x89PNG\r\n\x1a\n"
+    png_width, png_height = struct.unpack(">II", body[16:24])  # the IHDR chunk
+    assert abs(png_width - 2 * width) <= 1 and abs(png_height - 2 * height) <= 1, (png_width, png_height)
+
+    filename, body = download(page, figure.locator("a.cnai-csv"))
+    assert filename == f"{name}.csv"
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert rows and all(any(value for value in row.values()) for row in rows)
+    page.close()
+
+
+def test_the_data_page_hands_over_every_table_and_the_whole_package(site, browser):
+    """Each CSV link of the data page downloads a table with as many rows as the page says; the zip holds the
+    package descriptor and every table the page lists."""
+    import csv
+    import io
+    import zipfile
+
+    page = Visit(browser, f"{site}/appendix/data.html").page
+    listed = page.evaluate("""Array.from(document.querySelectorAll('table.cnai-datapackage tbody tr'), tr =>
+        [tr.querySelector('a').textContent, parseInt(tr.querySelector('td.cnai-num').textContent.replace(/,/g, ''))])""")
+    assert len(listed) >= 40
+    links = page.locator("table.cnai-datapackage tbody tr a[download]")
+    for i in (0, len(listed) // 2, len(listed) - 1):  # the first, a middle and the last table
+        filename, body = download(page, links.nth(i))
+        assert filename == listed[i][0]
+        assert len(list(csv.DictReader(io.StringIO(body.decode("utf-8"))))) == listed[i][1], filename
+
+    filename, body = download(page, page.locator("p.cnai-downloads a", has_text="zip"))
+    assert filename.endswith(".zip")
+    names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
+    assert "datapackage.json" in names
+    assert {file for file, _ in listed} <= names
+    page.close()
+
+
+def test_a_glossary_link_leads_to_its_term(site, browser):
+    """The first glossary link of a chapter opens the glossary at that term, anchored by the term's own words."""
+    page = Visit(browser, f"{site}/chapters/race.html").page
+    link = page.locator('a[href*="glossary.html#term-"]').first
+    term = link.inner_text().strip()
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("decodeURIComponent(location.hash)") == f"#term-{term}"
+    entry = page.locator(f'dl.glossary dt[id="term-{term}"]')
+    assert entry.inner_text().strip().startswith(term)
+    assert page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                         " return r.top >= -1 && r.top < window.innerHeight; }", f"term-{term}")
+    page.close()

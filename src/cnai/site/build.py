@@ -2,12 +2,14 @@
 
 Jupyter Book 1 re-executes a notebook only when its code cells change. The notebooks also depend on the data,
 the dictionaries, the curated tables, the mappings and every module of this package, so the execution cache is
-cleared whenever their hash (`cnai.data.cache_key`) changes. The build runs
-with -n -W --keep-going: a failing cell or any Sphinx warning fails it.
+cleared whenever their hash (`cnai.data.cache_key`) changes. Sphinx then executes the notebooks one at a time;
+the wrapper first runs them in parallel, one per core, into Jupyter Book's execution cache, which Sphinx reads
+instead. The build runs with -n -W --keep-going: a failing cell or any Sphinx warning fails it.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -72,6 +74,74 @@ def toc_files(book: Path = paths.ROOT) -> list[str]:
     return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
 
 
+JUPYTER_CACHE = paths.BUILD / ".jupyter_cache"  # where Jupyter Book keeps executed notebooks (nb_execution_cache_path)
+
+
+def notebooks_to_run(book: Path = paths.ROOT) -> list[Path]:
+    """The book's pages that are notebooks (a kernel in their front matter) and are not in the execution cache."""
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(JUPYTER_CACHE))
+    pending = []
+    for name in toc_files(book):
+        path = book / f"{name}.md"
+        notebook = read_notebook(path)
+        if "kernelspec" in notebook.metadata and not _in_cache(cache, notebook):
+            pending.append(path)
+    return pending
+
+
+def read_notebook(path: Path):
+    """A MyST notebook as myst-nb reads it for execution, so that its cache entry is the one Sphinx looks up."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), add_source_map=True, path=str(path))
+
+
+def _in_cache(cache, notebook) -> bool:
+    try:
+        cache.match_cache_notebook(notebook)
+    except KeyError:
+        return False
+    return True
+
+
+def _execute(path: Path, timeout: int):
+    """One notebook executed as myst-nb executes it (local working directory, errors not allowed)."""
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    notebook = read_notebook(path)
+    result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False, timeout=timeout,
+                                 meta_override=True)
+    return notebook, result.time, result.err is None
+
+
+def execute_in_parallel(paths_: list[Path], workers: int, timeout: int = 600) -> list[Path]:
+    """Execute notebooks `workers` at a time and cache the ones that succeed; returns those that failed, which are
+    left for Sphinx, so that it runs them again and reports their errors as in any build."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(JUPYTER_CACHE))
+    failed = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = {path: pool.submit(_execute, path, timeout) for path in paths_}
+        for path, future in futures.items():  # cached in book order, whatever order they finish in
+            try:
+                notebook, seconds, succeeded = future.result()
+            except Exception:  # e.g. front matter that does not parse: Sphinx reads it again and says where
+                succeeded = False
+            if not succeeded:
+                failed.append(path)
+                continue
+            cache.cache_notebook_bundle(CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+    return failed
+
+
 def command(book: Path, extra: list[str]) -> list[str]:
     exe = Path(sys.executable).with_name("jupyter-book")
     return [str(exe), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going", *extra]
@@ -84,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
         print("cnai.site.build: inputs changed, notebook execution cache cleared", flush=True)
     if prepare_site(paths.BUILD, site_assets_key()):
         print("cnai.site.build: site assets changed, every page will be written again", flush=True)
+    pending = notebooks_to_run()
+    workers = min(len(pending), os.cpu_count() or 1)
+    if workers > 1:
+        failed = execute_in_parallel(pending, workers)
+        print(f"cnai.site.build: {len(pending) - len(failed)} of {len(pending)} notebooks executed, {workers} at a "
+              "time", flush=True)
     return subprocess.call(command(paths.ROOT, argv))
 
 

@@ -11,6 +11,11 @@ from importlib import metadata
 from pathlib import Path
 from xml.etree import ElementTree
 
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.references import SphinxDomains
+
 from .. import paths
 from .charts import SITE_DATA
 from .search import MAP_SCRIPT, SearchChineseBothScripts, search_dictionary, write_map_script
@@ -284,8 +289,39 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file("cnai-itables.js", type="module")
 
 
+def glossary_anchor(term: str) -> str:
+    """A glossary term's anchor, from its own words: term-百模大战, term-API-价格."""
+    return "term-" + re.sub(r"\s+", "-", term.strip())
+
+
+class GlossaryAnchors(SphinxTransform):
+    """Sphinx anchors a glossary term by its ASCII letters only: the Chinese terms get running numbers (#term-0,
+    #term-1…), which change when a term is added above, and "API 价格" becomes #term-API. Anchor each term by all
+    its words instead, and point the cross-references there; before the domains record the index entries."""
+
+    default_priority = SphinxDomains.default_priority - 1
+
+    def apply(self, **kwargs) -> None:
+        std = self.env.get_domain("std")
+        for glossary in self.document.findall(addnodes.glossary):
+            for term in glossary.findall(nodes.term):
+                _anchor_term(std, self.env.docname, term)
+
+
+def _anchor_term(std, docname: str, term: nodes.term) -> None:
+    text = term.astext()
+    old, anchor = term["ids"][0], glossary_anchor(text)
+    term["ids"][0] = anchor
+    for index in term.findall(addnodes.index):
+        index["entries"] = [(kind, value, anchor if target == old else target, *rest)
+                            for kind, value, target, *rest in index["entries"]]
+    std.objects["term", text] = (docname, anchor)
+    std._terms[text.lower()] = (docname, anchor)
+
+
 def setup(app):
     app.connect("config-inited", _config_inited)
+    app.add_transform(GlossaryAnchors)
     app.connect("config-inited", _set_baseurl)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _open_graph)
