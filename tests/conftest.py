@@ -104,26 +104,24 @@ def build_env(book: Path) -> dict:
     return dict(os.environ, PYTHONPATH=str(book / "src"), CNAI_SITE_URL=SITE_URL)
 
 
-def run_build(book: Path) -> subprocess.CompletedProcess:
-    """`python -m cnai.site.build` on a copied book, importing the copy's own package."""
-    return subprocess.run([sys.executable, "-m", "cnai.site.build"], cwd=book, env=build_env(book),
-                          capture_output=True, text=True, timeout=1200)
+class BuildResult:
+    def __init__(self, returncode: int, output: str):
+        self.returncode, self.output = returncode, output
 
 
-class BackgroundBuild:
-    """The session's book build, started as soon as the tests are collected: the tests that do not need the book
-    run on the other core meanwhile, and the ones that do (ordered last) wait for it."""
+class Build:
+    """`python -m cnai.site.build` on a copied book, importing the copy's own package, running in the background;
+    its output goes to a file beside the book."""
 
     def __init__(self, book: Path):
-        self.book, self.log = book, book.parent / "build.log"
+        self.book, self.log = book, book.parent / f"{book.name}-build.log"
         with self.log.open("w", encoding="utf-8") as out:
             self.process = subprocess.Popen([sys.executable, "-m", "cnai.site.build"], cwd=book, env=build_env(book),
                                             stdout=out, stderr=subprocess.STDOUT, text=True)
 
-    def result(self) -> Path:
+    def finish(self) -> BuildResult:
         returncode = self.process.wait(timeout=1200)
-        assert returncode == 0, self.log.read_text(encoding="utf-8")[-6000:]
-        return self.book
+        return BuildResult(returncode, self.log.read_text(encoding="utf-8"))
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -144,7 +142,7 @@ def pytest_collection_finish(session):
     """Start the book's build once the selection is final (after -m and -k), if a selected test needs it."""
     if any("built" in getattr(item, "fixturenames", ()) for item in session.items):
         book = session.config._tmp_path_factory.mktemp("book")
-        session.config.stash[BUILD_KEY] = BackgroundBuild(copy_book(book))
+        session.config.stash[BUILD_KEY] = Build(copy_book(book))
 
 
 def pytest_sessionfinish(session):
@@ -153,13 +151,17 @@ def pytest_sessionfinish(session):
         build.stop()
 
 
-BUILD_KEY = pytest.StashKey[BackgroundBuild]()
+BUILD_KEY = pytest.StashKey[Build]()
 
 
 @pytest.fixture(scope="session")
 def built(request) -> Path:
-    """The book built once per test session from a clean copy of the repository (started at collection)."""
-    return request.config.stash[BUILD_KEY].result()
+    """The book built once per test session from a clean copy of the repository, started at collection: the tests
+    that do not need the book run on the other core meanwhile, and the ones that do (ordered last) wait for it."""
+    build = request.config.stash[BUILD_KEY]
+    result = build.finish()
+    assert result.returncode == 0, result.output[-6000:]
+    return build.book
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 import yaml
 
-from conftest import ROOT, run_build, toc_files
+from conftest import ROOT, Build, BuildResult, toc_files
 
 
 def page(book: Path, name: str) -> str:
@@ -93,28 +93,59 @@ def test_no_stderr_or_jieba_log_in_pages(built):
     assert "output_stderr" not in html and "stderr" not in html
 
 
-@pytest.mark.build
-def test_a_failing_cell_fails_the_build(built, tmp_path):
-    book = warm_copy(built, tmp_path)  # only the changed notebook runs again
-    chapter = book / "chapters" / "corpus.md"
+def add_failing_cell(book: Path) -> None:
+    chapter = book / "chapters" / "corpus.md"  # only the changed notebook runs again
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
-    result = run_build(book)
-    assert result.returncode != 0
-    assert "ZeroDivisionError" in result.stdout + result.stderr
 
 
-@pytest.mark.build
-def test_a_sphinx_warning_fails_the_build(built, tmp_path):
-    book = warm_copy(built, tmp_path)
+def add_unknown_reference(book: Path) -> None:
     index = book / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n见 {ref}`no-such-label`。\n", encoding="utf-8")
-    result = run_build(book)
-    assert result.returncode != 0
-    assert "no-such-label" in result.stdout + result.stderr
+
+
+def change_a_view_and_a_mapping(book: Path) -> None:
+    view = book / "src" / "cnai" / "views" / "race.py"
+    view.write_text(view.read_text(encoding="utf-8") + (
+        "\n\n_headline_numbers = headline_numbers\n\n\n"
+        "def headline_numbers():\n    return {**_headline_numbers(), \"n_claims\": \"4242\"}\n"), encoding="utf-8")
+    labels = book / "data" / "mappings" / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    assert "\n  more_than: 超过\n" in text  # the qualifier block: only the race chapter shows qualifiers
+    labels.write_text(text.replace("\n  more_than: 超过\n", "\n  more_than: 多于（改）\n"), encoding="utf-8")
+
+
+EDITS = {"failing-cell": add_failing_cell, "unknown-reference": add_unknown_reference,
+         "changed-view": change_a_view_and_a_mapping}
+
+
+@pytest.fixture(scope="module")
+def edited_builds(built, tmp_path_factory) -> dict[str, tuple[Path, BuildResult]]:
+    """Warm copies of the built book, each with one edit, built at the same time: the builds are independent, so
+    the machine's cores share them instead of running them one after another."""
+    started = {}
+    for name, edit in EDITS.items():
+        book = warm_copy(built, tmp_path_factory.mktemp(name))
+        edit(book)
+        started[name] = (book, Build(book))
+    return {name: (book, build.finish()) for name, (book, build) in started.items()}
 
 
 @pytest.mark.build
-def test_a_rebuild_renders_a_changed_view_and_mapping_and_nothing_else_moves(built, tmp_path):
+def test_a_failing_cell_fails_the_build(edited_builds):
+    _, result = edited_builds["failing-cell"]
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.output
+
+
+@pytest.mark.build
+def test_a_sphinx_warning_fails_the_build(edited_builds):
+    _, result = edited_builds["unknown-reference"]
+    assert result.returncode != 0
+    assert "no-such-label" in result.output
+
+
+@pytest.mark.build
+def test_a_rebuild_renders_a_changed_view_and_mapping_and_nothing_else_moves(built, edited_builds):
     """Edit a module under views/ and a file under data/mappings in a copy of the built book, and build again: every
     notebook runs again (the cache key covers every module and data file; it once hashed only the package's
     top-level modules, so a change under views/ never reached the book). The race page shows both edits; every
@@ -127,18 +158,9 @@ def test_a_rebuild_renders_a_changed_view_and_mapping_and_nothing_else_moves(bui
 
     before_specs, before_images = snapshot(built)
     assert sum(len(s) for s in before_specs.values()) >= 4 and before_images
-    book = warm_copy(built, tmp_path)
-    view = book / "src" / "cnai" / "views" / "race.py"
-    view.write_text(view.read_text(encoding="utf-8") + (
-        "\n\n_headline_numbers = headline_numbers\n\n\n"
-        "def headline_numbers():\n    return {**_headline_numbers(), \"n_claims\": \"4242\"}\n"), encoding="utf-8")
-    labels = book / "data" / "mappings" / "labels.yml"
-    text = labels.read_text(encoding="utf-8")
-    assert "\n  more_than: 超过\n" in text  # the qualifier block: only the race chapter shows qualifiers
-    labels.write_text(text.replace("\n  more_than: 超过\n", "\n  more_than: 多于（改）\n"), encoding="utf-8")
-    result = run_build(book)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert "execution cache cleared" in result.stdout
+    book, result = edited_builds["changed-view"]
+    assert result.returncode == 0, result.output[-4000:]
+    assert "execution cache cleared" in result.output
     html = page(book, "chapters/race.html")
     assert "4242" in html and "4242" not in page(built, "chapters/race.html")
     assert "多于（改）" in html and "多于（改）" not in page(built, "chapters/race.html")
@@ -250,3 +272,18 @@ def test_pages_carry_open_graph_previews(built):
     assert re.search(r'<meta property="og:title" content="第一章 百模大战[^"]*· 中国人工智能产业数据手册"', html)
     description = re.search(r'<meta property="og:description" content="([^"]+)"', html)
     assert description and len(description.group(1)) > 20
+
+
+def test_chapters_link_where_they_share_a_series(built):
+    """Where two pages show the same series or the same claim, each points the reader to the other: robotics and
+    commercialisation share the market forecasts (and the methods appendix recomputes their growth rates), race and
+    chips share the training hardware, and the race chapter's "近200个" is the claims tracker's first verdict."""
+    def links(path: str) -> set[str]:
+        soup = BeautifulSoup(page(built, path), "html.parser")
+        return {a["href"].split("/")[-1] for a in soup.select("main a[href*='.html#']")}
+
+    assert {"commercialization.html#commercialization-findings", "methods.html#methods-growth"} <= links(
+        "chapters/robotics.html")
+    assert "robotics.html#robotics-findings" in links("chapters/commercialization.html")
+    assert {"chips.html#chips-findings", "claims.html#claims-findings"} <= links("chapters/race.html")
+    assert "race.html#race-findings" in links("chapters/chips.html")

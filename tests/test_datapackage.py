@@ -81,3 +81,28 @@ def test_an_invalid_citation_file_is_refused():
     schema = json.loads((FIXTURES / "cff" / "schema-1.2.0.json").read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError, match="authors"):
         jsonschema.validate({"cff-version": "1.2.0", "message": "m", "title": "t"}, schema)
+
+
+def test_every_table_has_a_chinese_title_and_its_english_description(package):
+    resources = {r["name"]: r for r in json.loads(package.read_text(encoding="utf-8"))["resources"]}
+    assert resources["filings"]["title"] == "国家网信办公布的生成式人工智能服务备案数"
+    assert resources["filings"]["description"].startswith("The regulator's counts")
+    assert resources["growth-checks"]["title"].startswith("增长率核对")
+    # every title is Chinese (the site is Chinese first); the schema's English docstring is the description
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r["title"]) for r in resources.values())
+    listing = datapackage.listing()
+    assert listing.set_index("table").at["accelerators", "title"] == "Epoch AI 机器学习硬件（加速器）"
+    # the data page links each title to the table's entry in the data dictionary, which heads it with the title
+    from cnai.site import docs
+
+    assert '<a href="data_dictionary.html#table-filings">国家网信办公布的生成式人工智能服务备案数</a>' in datapackage.page_html()
+    assert ('id="table-filings"><p><strong>国家网信办公布的生成式人工智能服务备案数</strong>（<code>filings</code>）'
+            in docs.data_dictionary())
+
+
+def test_a_table_without_a_title_stops_with_the_file_to_edit(mappings_copy):
+    from cnai.errors import MappingError
+
+    mappings_copy("tables", "cluster_share:")
+    with pytest.raises(MappingError, match=r"'cluster_share' is not in .*tables\.yml: add it there"):
+        datapackage.listing()

@@ -147,6 +147,12 @@ def test_epoch_collaborations_keep_every_partner_in_epochs_order():
     assert rows[("notable", 354)] == "google"
     # large_scale_ai_models.csv record 153 'DeepSeek Coder 33B': "DeepSeek,Peking University"
     assert rows[("large_scale", 153)] == "deepseek | pku"
+    # record 155 'Jais': "Cerebras Systems,Mohamed bin Zayed University of Artificial Intelligence (MBZUAI),Inception":
+    # that Inception is G42's, in Abu Dhabi, not Inception Labs (US), which record 8 'Mercury' names in full
+    assert rows[("notable", 155)] == "cerebras_systems | mbzuai | g42_inception"
+    assert rows[("notable", 8)] == "inception_labs"
+    countries = registry.entries("organisation").set_index("id")["country"]
+    assert (countries["g42_inception"], countries["inception_labs"]) == ("AE", "US")
 
 
 def test_the_lists_joint_models_keep_every_partner():
@@ -199,6 +205,9 @@ def test_the_registrys_countries_agree_with_epoch_wherever_epoch_gives_one():
         entry = registry.resolve(name, "organisation")
         if known and orgs.at[entry, "country"] not in known:
             disagree[name] = (entry, orgs.at[entry, "country"], known)
-    # only two units merged into a parent elsewhere: DeepMind (Epoch: United Kingdom) in Google (US), and CUHK's
-    # Shenzhen Research Institute (Epoch: China) in CUHK (Hong Kong)
-    assert disagree == {"DeepMind": ("google", "US", {"GB"}), "CUHK Shenzhen Research Institute": ("cuhk", "HK", {"CN"})}
+    # two units merged into a parent elsewhere: DeepMind (Epoch: United Kingdom) in Google (US), and CUHK's
+    # Shenzhen Research Institute (Epoch: China) in CUHK (Hong Kong); and G42's Inception, whose only row (Jais:
+    # "Cerebras Systems,MBZUAI,Inception") lists its countries out of order ("Multinational,United Arab Emirates,
+    # United States of America"), so that reading position by position gives Inception the US
+    assert disagree == {"DeepMind": ("google", "US", {"GB"}), "CUHK Shenzhen Research Institute": ("cuhk", "HK", {"CN"}),
+                        "Inception": ("g42_inception", "AE", {"US"})}

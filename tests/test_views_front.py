@@ -35,4 +35,4 @@ def test_humanoid_products_by_country(numbers):
     # robots.json, humanoid products with brands mapped to countries (tests/test_views_robotics.py counts them):
     # 54 Chinese, 11 American, 82 in all
     assert (numbers["humanoids_cn"], numbers["humanoids_us"], numbers["humanoids_all"]) == (54, 11, 82)
-    assert front.humanoid_countries()["country_group"].tolist() == ["中国", "其他国家", "美国"]
+    assert front.humanoid_countries()["country_group"].tolist() == ["中国", "其他国家和地区", "美国"]

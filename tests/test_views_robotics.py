@@ -35,7 +35,8 @@ def test_humanoids_per_country_counted_from_the_snapshot():
     assert by_country.loc["中国", ["products", "makers"]].tolist() == [54, 21]
     assert by_country.loc["美国", ["products", "makers"]].tolist() == [11, 9]
     assert by_country.loc["日本", "products"] == 3  # SoftBank Pepper and NAO, Honda ASIMO
-    assert by_country.loc["中国香港", "country_group"] == "其他国家"  # Hanson Robotics, registry HK, not CN
+    # Hanson Robotics: registry HK, not CN; grouped by labels.yml block maker_country_group with the other places
+    assert by_country.loc["中国香港", "country_group"] == "其他国家和地区"
 
 
 def test_price_coverage_per_currency_never_converted():
@@ -444,3 +445,11 @@ def test_a_rate_subject_without_a_name_stops_the_growth_checks(mappings_copy):
     mappings_copy("market_subjects", "Global torque motor market CAGR:")
     with pytest.raises(MappingError, match=r"market_subjects\.yml.*'Global torque motor market CAGR'"):
         robotics.robot_growth_checks()
+
+
+def test_a_maker_country_without_a_colour_group_stops_with_the_file_to_edit(mappings_copy):
+    from cnai.errors import MappingError
+
+    mappings_copy("labels", "  HK: 其他国家和地区")
+    with pytest.raises(MappingError, match=r"missing from .*labels\.yml under 'maker_country_group': 'HK'; add them there"):
+        robotics.humanoid_products()

@@ -66,6 +66,11 @@ def label(code_list: str, code: str) -> str:
     return lookup(section("labels", code_list), code, f"{path_of('labels')} under {code_list!r}")
 
 
+def table_title(name: str) -> str:
+    """The Chinese title of one of the book's tables (tables.yml)."""
+    return lookup(read("tables"), name, f"{path_of('tables')}")
+
+
 def labels(code_list: str) -> dict[str, str]:
     return dict(section("labels", code_list))
 

@@ -18,6 +18,7 @@ from ..data import PIPELINE_SCHEMAS, load
 from ..external.tables import SCHEMAS as EXTERNAL_SCHEMAS
 from ..external.tables import snapshots_of
 from ..facts.entities import EntityLinks
+from ..facts.mappings import table_title
 from ..facts.schemas import CURATED
 from ..views.columns import column_titles
 
@@ -31,9 +32,9 @@ ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 # derived fact tables that are computed, not validated, so have no schema model: their fields take the pandas types
 # and the columns' titles (cnai.views.columns)
-UNCHECKED = {"growth_checks": "增长率核对：原文陈述的增长率与用端点重算的结果",
-             "rate_checks": "速率核对：原文陈述的速率与用总量重算的结果",
-             "funding_amounts": "融资金额：每笔融资按其单位换算为百万（原币种）"}
+UNCHECKED = {"growth_checks": "Stated growth rates against the rates recomputed from their end points.",
+             "rate_checks": "Stated rates against the rates recomputed from the totals they derive from.",
+             "funding_amounts": "Each funding deal's amount converted to millions of its currency."}
 
 
 def schemas() -> dict[str, object]:
@@ -127,7 +128,7 @@ def resource(name: str, frame: pd.DataFrame, book: dict) -> dict:
     doc = _doc(name)
     return {
         "name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-        "encoding": "utf-8", "title": doc.splitlines()[0], "description": doc,
+        "encoding": "utf-8", "title": table_title(name), "description": doc,
         "schema": {"fields": _fields(name, frame)},
         "sources": sources, "licenses": licences, "cnai:kind": kind_of(name), "cnai:rows": len(frame),
     }
@@ -169,7 +170,7 @@ def listing(prefix: str = "..") -> pd.DataFrame:
     rows = []
     for name in schemas():
         _, licences = _licences(name, book)
-        rows.append({"table": name, "kind": kind_of(name), "title": _doc(name).splitlines()[0],
+        rows.append({"table": name, "kind": kind_of(name), "title": table_title(name),
                      "rows": len(load(name)), "licence": "；".join(l.get("title", l["name"]) for l in licences),
                      "csv": f"{prefix}/_static/tables/{name}.csv"})
     return pd.DataFrame(rows)
@@ -184,8 +185,11 @@ def page_html(prefix: str = "..") -> str:
 
     rows = []
     for item in listing(prefix).itertuples():
+        title = html.escape(item.title)
+        if schemas()[item.table] is not None:  # the data dictionary documents the tables that have a schema
+            title = f'<a href="data_dictionary.html#table-{item.table}">{title}</a>'
         rows.append(f'<tr><td><a href="{item.csv}" download><code>{html.escape(item.table)}.csv</code></a></td>'
-                    f"<td>{html.escape(KIND_NAMES[item.kind])}</td><td>{html.escape(item.title)}</td>"
+                    f"<td>{html.escape(KIND_NAMES[item.kind])}</td><td>{title}</td>"
                     f'<td class="cnai-num">{item.rows:,}</td><td>{html.escape(item.licence)}</td></tr>')
     head = "<tr><th>文件 file</th><th>类别 kind</th><th>内容 contents</th><th>行数 rows</th><th>许可 licence</th></tr>"
     return (f'<div class="cnai-scroll"><table class="dataframe cnai-plain cnai-datapackage">'

@@ -15,6 +15,7 @@ from ..data import PIPELINE_SCHEMAS
 from ..external.tables import SCHEMAS as EXTERNAL_SCHEMAS
 from ..external.tables import snapshots_of
 from ..facts.entities import EntityLinks
+from ..facts.mappings import table_title
 from ..facts.schemas import CURATED, FOREIGN_KEYS
 from .datapackage import PIPELINE as DOWNLOADABLE_DERIVED
 
@@ -63,7 +64,8 @@ def _table_section(name: str, model, rows: int, link: str | None, keys: list[str
     download = f' · <a href="{link}" download>下载 CSV</a>' if link else ""
     key_text = f"<br>外键 foreign keys：{html.escape('；'.join(keys))}" if keys else ""
     table = columns_table(model).to_html(index=False, border=0, classes="cnai-dictionary", escape=True)
-    return (f'<section class="cnai-table-doc" id="table-{name}"><p><strong><code>{name}</code></strong>：{doc}'
+    return (f'<section class="cnai-table-doc" id="table-{name}"><p><strong>{html.escape(table_title(name))}</strong>'
+            f"（<code>{name}</code>）：{doc}"
             f"（{rows} 行）{download}{key_text}{note}</p>{table}</section>")
 
 

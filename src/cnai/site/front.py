@@ -59,7 +59,8 @@ def humanoids_chart() -> charts.Figure:
     data = front.humanoid_countries()
     n = front.numbers()
     title = f"{n['humanoids_all']} 款人形机器人中 {n['humanoids_cn']} 款来自中国厂商"
-    chart = alt.Chart(data, title=title, width=WIDTH, height=90).mark_bar().encode(
+    # narrower bars than the other charts: the axis label 其他国家和地区 takes the room
+    chart = alt.Chart(data, title=title, width=WIDTH - 80, height=90).mark_bar().encode(
         x=alt.X("products:Q", title="产品数（款）", axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("country_group:N", title=None, sort="-x"),
         color=charts.colour("country_group:N", "country", values=data["country_group"].unique(), legend=None),
@@ -67,5 +68,5 @@ def humanoids_chart() -> charts.Figure:
     )
     labels = chart.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="products:Q")
     return charts.show(chart + labels, name="front-humanoids", source="awesome-robots 产品库，按厂商国别（实体登记表）",
-                       description="awesome-robots 列表中的人形机器人产品数，按厂商所在国家",
+                       description="awesome-robots 列表中的人形机器人产品数，按厂商所在国家或地区",
                        outside=("humanoid_products",))

@@ -110,7 +110,7 @@ class ViewColumns(pa.DataFrameModel):
     row_label: Series[str] = pa.Field(title="公司与芯片", description="the firm and the chip or investment, as the chart's row")
     # chapter 4 (robotics): the awesome-robots humanoid list and the report's humanoids
     country_name: Series[str] = pa.Field(title="国家或地区", description="registry country in Chinese (a maker's, a provider's; labels.yml)")
-    country_group: Series[str] = pa.Field(title="国别", description="中国, 美国 or 其他国家 (colours.yml block country)")
+    country_group: Series[str] = pa.Field(title="国别", description="中国, 美国 or 其他国家和地区 (labels.yml block maker_country_group)")
     products: Series[int] = pa.Field(title="产品数", description="products counted")
     makers: Series[int] = pa.Field(title="厂商数", description="distinct makers")
     priced: Series[int] = pa.Field(title="标价产品数", description="products with a stated starting price")

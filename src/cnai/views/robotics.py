@@ -38,14 +38,12 @@ def _with_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 # --- the awesome-robots humanoid list (outside data) ---------------------------------------------------------
 
-COUNTRY_GROUPS = {"CN": "中国", "US": "美国"}  # every other code is 其他国家 (colours.yml block `country`)
-OTHER_COUNTRIES = "其他国家"
 DATASET = "awesome_robots"
 
 
 def humanoid_products() -> pd.DataFrame:
     """awesome-robots' humanoid products with the maker's registry country as a Chinese name (`country_name`,
-    labels.yml block maker_country), a colour group (中国, 美国, 其他国家) and the release year where the list
+    labels.yml block maker_country), a colour group (中国, 美国, 其他国家和地区: labels.yml block maker_country_group) and the release year where the list
     gives a date. A maker without a country in the registry stops here, naming the registry file."""
     products = load("humanoid_products").copy()
     missing = sorted(set(products.loc[products["country"].isna(), "maker_id"]))
@@ -53,7 +51,7 @@ def humanoid_products() -> pd.DataFrame:
         raise MappingError(f"{DATASET}: maker(s) {', '.join(map(repr, missing))} have no country in "
                            f"{registry.file_of('organisation')}; add it there")
     products["country_name"] = display(products["country"], "maker_country")
-    products["country_group"] = products["country"].map(lambda c: COUNTRY_GROUPS.get(c, OTHER_COUNTRIES))
+    products["country_group"] = display(products["country"], "maker_country_group")
     products["year"] = pd.to_numeric(products["release_date"].str[:4]).astype("Int64")
     products["price_text"] = [f"{p:,.0f} {c}" if pd.notna(p) else None
                               for p, c in zip(products["price"], products["currency"])]
