@@ -406,7 +406,7 @@ def test_the_data_page_hands_over_every_table_and_the_whole_package(site, browse
 
     page = Visit(browser, f"{site}/appendix/data.html").page
     listed = page.evaluate("""Array.from(document.querySelectorAll('table.cnai-datapackage tbody tr'), tr =>
-        [tr.querySelector('a').textContent, parseInt(tr.querySelector('td.cnai-num').textContent.replace(/,/g, ''))])""")
+        [tr.querySelector('a[download]').textContent, parseInt(tr.querySelector('td.cnai-num').textContent.replace(/,/g, ''))])""")
     assert len(listed) >= 40
     links = page.locator("table.cnai-datapackage tbody tr a[download]")
     for i in (0, len(listed) // 2, len(listed) - 1):  # the first, a middle and the last table

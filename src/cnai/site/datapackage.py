@@ -180,7 +180,8 @@ KIND_NAMES = {"curated": "事实表（语料整理）", "derived": "派生核对
 
 
 def page_html(prefix: str = "..") -> str:
-    """The data page's list: one row per table, grouped by kind, with its rows, licence and CSV link."""
+    """The data page's list: one row per table, grouped by kind: its Chinese title (linked to the data dictionary),
+    kind, rows, licence and CSV link."""
     import html
 
     rows = []
@@ -188,10 +189,10 @@ def page_html(prefix: str = "..") -> str:
         title = html.escape(item.title)
         if schemas()[item.table] is not None:  # the data dictionary documents the tables that have a schema
             title = f'<a href="data_dictionary.html#table-{item.table}">{title}</a>'
-        rows.append(f'<tr><td><a href="{item.csv}" download><code>{html.escape(item.table)}.csv</code></a></td>'
-                    f"<td>{html.escape(KIND_NAMES[item.kind])}</td><td>{title}</td>"
-                    f'<td class="cnai-num">{item.rows:,}</td><td>{html.escape(item.licence)}</td></tr>')
-    head = "<tr><th>文件 file</th><th>类别 kind</th><th>内容 contents</th><th>行数 rows</th><th>许可 licence</th></tr>"
+        rows.append(f"<tr><td>{title}</td><td>{html.escape(KIND_NAMES[item.kind])}</td>"
+                    f'<td class="cnai-num">{item.rows:,}</td><td>{html.escape(item.licence)}</td>'
+                    f'<td><a href="{item.csv}" download><code>{html.escape(item.table)}.csv</code></a></td></tr>')
+    head = "<tr><th>内容 contents</th><th>类别 kind</th><th>行数 rows</th><th>许可 licence</th><th>下载 file</th></tr>"
     return (f'<div class="cnai-scroll"><table class="dataframe cnai-plain cnai-datapackage">'
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
 
