@@ -287,3 +287,25 @@ def test_chapters_link_where_they_share_a_series(built):
     assert "robotics.html#robotics-findings" in links("chapters/commercialization.html")
     assert {"chips.html#chips-findings", "claims.html#claims-findings"} <= links("chapters/race.html")
     assert "race.html#race-findings" in links("chapters/chips.html")
+
+
+def test_notebooks_run_in_parallel_into_the_cache_and_a_failing_one_is_left_to_sphinx(tmp_path, monkeypatch):
+    """The build's parallel pass caches what it ran, under the key myst-nb looks up, and leaves out a notebook
+    whose cell fails (Sphinx runs that one again and reports the error)."""
+    from jupyter_cache import get_cache
+
+    from cnai.site import build
+
+    header = "---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\nkernelspec:\n" \
+             "  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_text(header + "```{code-cell} ipython3\nprint(6 * 7)\n```\n", encoding="utf-8")
+    bad.write_text(header + "```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
+    monkeypatch.setattr(build, "JUPYTER_CACHE", tmp_path / "cache")
+    assert build.execute_in_parallel([good, bad], workers=2) == [bad]
+    cache = get_cache(str(tmp_path / "cache"))
+    record = cache.match_cache_notebook(build.read_notebook(good))  # raises KeyError if not cached under this key
+    outputs = cache.get_cache_bundle(record.pk).nb.cells[0].outputs
+    assert outputs[0]["text"] == "42\n"
+    with pytest.raises(KeyError):
+        cache.match_cache_notebook(build.read_notebook(bad))
